@@ -1,0 +1,133 @@
+"""Shared fixtures: one strict build per test session, a local Pages-like server over it,
+and Chromium driven by Playwright.
+
+Data flows one way: sources -> `mkdocs build --strict` -> a temporary site folder -> tests.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.site_server import SiteServer  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+LANGS = {"ko": "", "en": "en/"}  # language -> URL prefix of its pages
+
+
+@dataclass
+class Build:
+    site: Path
+    log: str
+    returncode: int
+
+
+def run_build(project: Path, site_dir: Path, env: dict | None = None) -> Build:
+    """Run `mkdocs build --strict` on a project folder; return the site and the log."""
+    full_env = {k: v for k, v in os.environ.items() if k != "I18N_FALLBACK"}  # the CI mode
+    full_env.update({"NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=full_env, capture_output=True, text=True, timeout=600,
+    )
+    return Build(site_dir, proc.stdout + proc.stderr, proc.returncode)
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory) -> Build:
+    result = run_build(ROOT, tmp_path_factory.mktemp("site") / "site")
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.log}", pytrace=False)
+    return result
+
+
+@pytest.fixture(scope="session")
+def built_site(build) -> Path:
+    return build.site
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    with SiteServer(built_site) as url:
+        yield url
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every page of the built site (both languages), without the search/asset folders."""
+    skip = {"assets", "search"}
+    return sorted(
+        p for p in site.rglob("*.html")
+        if not skip.intersection(p.relative_to(site).parts)
+    )
+
+
+@pytest.fixture(scope="session")
+def pages(built_site) -> list[Path]:
+    return html_pages(built_site)
+
+
+def chromium_executable() -> str | None:
+    """The system Chromium (CI, Debian) if present, else Playwright's own download."""
+    explicit = os.environ.get("CHROMIUM")
+    if explicit:
+        return explicit
+    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        exe = chromium_executable()
+        browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageProblems:
+    """Console errors, uncaught exceptions and failed requests seen by one browser page."""
+
+    def __init__(self, page, base_url: str):
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.external: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(
+            f"console: {m.text} @ {page.url}"))
+        page.on("pageerror", lambda e: self.errors.append(f"exception: {e} @ {page.url}"))
+        page.on("requestfailed", lambda r: self.failed.append(
+            f"{r.url} ({r.failure}) from {page.url}"))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(
+            f"{r.url} -> HTTP {r.status} from {page.url}"))
+        page.on("request", lambda r: not r.url.startswith((base_url, "data:", "blob:"))
+                and self.external.append(f"{r.url} from {page.url}"))
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context, site_server):
+    page = context.new_page()
+    page.problems = PageProblems(page, site_server)
+    yield page
+    page.close()

@@ -1,0 +1,103 @@
+"""A local stand-in for GitHub Pages: serves a built site, gzip-compressed when the client
+asks for it, answers unknown paths with the site's 404.html and status 404, and redirects a
+folder without its trailing slash (``/en`` -> ``/en/``) as Pages does."""
+
+from __future__ import annotations
+
+import gzip
+import mimetypes
+import threading
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml",
+                "application/xml")
+
+
+class PagesHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+    def do_HEAD(self):
+        self.do_GET(head=True)
+
+    def do_GET(self, head: bool = False):
+        root = Path(self.directory)
+        path = unquote(urlsplit(self.path).path)
+        target = (root / path.lstrip("/")).resolve()
+        if root.resolve() not in target.parents and target != root.resolve():
+            return self.send_file(root / "404.html", HTTPStatus.NOT_FOUND, head)
+        if target.is_dir():
+            if not path.endswith("/"):
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            target = target / "index.html"
+        if not target.is_file():
+            return self.send_file(root / "404.html", HTTPStatus.NOT_FOUND, head)
+        return self.send_file(target, HTTPStatus.OK, head)
+
+    def send_file(self, file: Path, status: HTTPStatus, head: bool):
+        if not file.is_file():
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        body = file.read_bytes()
+        ctype = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):
+            ctype += "; charset=utf-8"
+        gzipped = ("gzip" in self.headers.get("Accept-Encoding", "")
+                   and ctype.startswith(COMPRESSIBLE))
+        if gzipped:
+            body = gzip.compress(body, 6)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+
+class SiteServer:
+    """``with SiteServer(site_dir) as base_url: ...`` serves on a free loopback port."""
+
+    def __init__(self, directory: Path, port: int = 0):
+        handler = partial(PagesHandler, directory=str(directory))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        return self.url
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("directory", nargs="?", default="site")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args()
+    with SiteServer(Path(args.directory), args.port) as url:
+        print(f"Serving {args.directory} at {url} (Ctrl+C stops)")
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
