@@ -1,0 +1,70 @@
+"""The source article stands on the Korean site, faithfully, and each Korean page has a
+complete English translation."""
+
+import re
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.html_tools import HANGUL, parse, twin_pages
+
+SEED = sorted((ROOT.parent / "shared" / "seed").glob("*.txt"))
+# The only changes made to the article's sentences: typos.
+TYPO_FIXES = {
+    "검사난": "검사나",
+    "최적ㅇ로": "최적으로",
+    "발생했을때": "발생했을 때",
+    "프레임워크들 마다": "프레임워크들마다",
+    "이중 유명한": "이 중 유명한",
+}
+# The article's section markers ("- 장점", "- 텐서플로우 (TensorFlow)"): headings on the site.
+MARKER = re.compile(r"^- ")
+
+
+def article_sentences() -> list[str]:
+    if not SEED:
+        pytest.fail(f"the source article is missing: expected {ROOT.parent}/shared/seed/*.txt")
+    out = []
+    for line in SEED[0].read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or MARKER.match(line):
+            continue
+        for typo, fix in TYPO_FIXES.items():
+            line = line.replace(typo, fix)
+        out.append(line)
+    return out
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_every_sentence_of_the_article_is_on_the_korean_site(built_site, pages):
+    korean = " ".join(squash(parse(p).text) for p in pages
+                      if p.relative_to(built_site).parts[0] != "en")
+    missing = [s for s in article_sentences() if squash(s) not in korean]
+    assert len(article_sentences()) >= 29
+    assert missing == [], "article sentences missing from the Korean site:\n" + "\n".join(missing)
+
+
+def test_no_article_typo_reaches_readers(built_site, pages):
+    for page in pages:
+        text = parse(page).text
+        for typo in TYPO_FIXES:
+            assert typo not in text, f"{page}: typo {typo!r} is still there"
+
+
+def test_english_pages_are_complete_translations(built_site, pages):
+    for ko, en in twin_pages(built_site, pages):
+        ko_text, en_text = squash(parse(ko).text), squash(parse(en).text)
+        # English prose: Korean only where a term is quoted (the glossary shows Korean terms).
+        hangul_share = len(HANGUL.findall(en_text)) / max(1, len(en_text))
+        limit = 0.25 if "glossary" in en.parts else 0.02
+        assert hangul_share <= limit, f"{en}: {hangul_share:.0%} Hangul — untranslated text?"
+        # A translation, not a summary: Korean is denser than English, so the English text
+        # is at least as long in characters as the Korean one, give or take.
+        assert len(en_text) >= 0.8 * len(ko_text), \
+            f"{en} ({len(en_text)} chars) looks shorter than its Korean twin ({len(ko_text)})"
+        ko_ids = {i for i in parse(ko).ids if i.startswith("update-")}
+        en_ids = {i for i in parse(en).ids if i.startswith("update-")}
+        assert ko_ids == en_ids, f"{ko} and {en} differ in update notes"
