@@ -65,7 +65,7 @@ test: setup-test
 	$(PY) -m pytest tests $(PYTEST_ARGS)
 
 build: setup-site
-	$(VENV)/bin/mkdocs build --strict --site-dir site
+	I18N_FALLBACK=false $(VENV)/bin/mkdocs build --strict --site-dir site
 
 # --- snippets --------------------------------------------------------------------------
 snippets: $(VENV)/.test-deps

@@ -134,7 +134,7 @@ def check_docs(docs_dir: Path, *, allow_missing_twin: bool = False) -> list[str]
                          (ids or [(1, "")])[-1][0])
             problems.append(
                 f"{path}:{first}: heading ids differ from its twin docs/{twin}: "
-                f"{'; '.join(detail)}. Give both pages the same headings ids in the same order."
+                f"{'; '.join(detail)}. Give both pages the same heading ids in the same order."
             )
     return problems
 
