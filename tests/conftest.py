@@ -45,6 +45,19 @@ def run_build(project: Path, site_dir: Path, env: dict | None = None) -> Build:
     return Build(site_dir, proc.stdout + proc.stderr, proc.returncode)
 
 
+# What a copy of the project for a fault-injection build leaves out: history, environments,
+# build output, caches (everything else travels, so a new folder the build reads comes along).
+NOT_COPIED = {".git", ".venv", "venv", "node_modules", "site", ".pytest_cache", "__pycache__",
+              ".cache", "test-results", "bench-results", "_run"}
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy the project's sources to dest (for builds with an injected fault); return dest."""
+    shutil.copytree(ROOT, dest, ignore=lambda folder, names: [
+        n for n in names if n in NOT_COPIED or n.startswith("site-")])
+    return dest
+
+
 @pytest.fixture(scope="session")
 def build(tmp_path_factory) -> Build:
     result = run_build(ROOT, tmp_path_factory.mktemp("site") / "site")
