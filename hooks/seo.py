@@ -1,0 +1,259 @@
+"""Links that blogs and messengers can rely on.
+
+For every page of every language this hook gives the theme (``overrides/partials/seo.html``)
+what it needs for the Open Graph and Twitter/X tags, draws the page's preview card
+(hooks/social_cards.py), and after the build:
+
+* makes the ``<link rel="alternate" hreflang>`` links absolute and adds ``x-default`` (the
+  Korean page). static-i18n writes them relative; search engines want absolute URLs. The
+  language switcher keeps its relative links (they also work on a local server).
+* writes one sitemap per language, ``/sitemap.xml`` (Korean) and ``/en/sitemap.xml``,
+  each page with its ``xhtml:link`` alternates, and ``robots.txt`` naming both.
+* keeps the one ``404.html`` of the Korean build, rendered from ``overrides/404.html``
+  (bilingual, absolute asset URLs from ``site_url``: GitHub Pages serves it for a missing
+  path at any depth). static-i18n would otherwise let the last language overwrite it.
+
+Every absolute URL is built from ``site_url`` (env ``SITE_URL``), which may carry a sub-path
+such as ``https://user.github.io/repo/``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from html import escape
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from mkdocs.exceptions import PluginError
+
+import social_cards  # hooks/ is on sys.path while MkDocs loads a hook
+
+log = logging.getLogger("mkdocs.hooks.seo")
+
+OG_LOCALES = {"ko": "ko_KR", "en": "en_US"}
+CARDS_DIR = "assets/cards"
+ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
+
+
+class State:
+    def __init__(self):
+        self.fonts_loaded = False
+        self.fonts: social_cards.Fonts | None = None
+        self.sitemap: dict[str, list[dict]] = {}  # language -> [page seo data]
+        self.cards: dict[str, list[social_cards.Card]] = {}
+
+
+state = State()
+
+
+# --- languages -------------------------------------------------------------------------
+def i18n(config):
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("hooks/seo.py needs the mkdocs-static-i18n plugin (`i18n` in "
+                          "mkdocs.yml plugins).")
+    return plugin
+
+
+def current_language(config) -> str:
+    plugin = i18n(config)
+    return plugin.current_language or plugin.default_language
+
+
+def default_language(config) -> str:
+    return i18n(config).default_language
+
+
+def languages(config) -> list[str]:
+    return i18n(config).build_languages
+
+
+def language_names(config) -> dict[str, str]:
+    return {lang.locale: lang.name for lang in i18n(config).config.languages}
+
+
+def prefix(config, lang: str) -> str:
+    """The URL prefix of a language's pages: '' for the default language, 'en/'."""
+    return "" if lang == default_language(config) else f"{lang}/"
+
+
+def site_url(config) -> str:
+    url = config.site_url or ""
+    return url if url.endswith("/") else url + "/"
+
+
+def absolute(config, url: str) -> str:
+    """site_url + a site-relative URL ('', './', 'keras/', 'en/keras/')."""
+    url = "" if url in (".", "./") else url.lstrip("/")
+    return site_url(config) + url
+
+
+# --- events ----------------------------------------------------------------------------
+def on_startup(command, dirty, **kwargs):
+    # `mkdocs serve` reloads this hook for every rebuild but calls on_startup only once:
+    # the command is kept in the (imported once) social_cards module
+    social_cards.COMMAND["name"] = command
+
+
+def on_config(config, **kwargs):
+    if not config.site_url or not re.match(r"https?://", config.site_url):
+        raise PluginError(
+            f"mkdocs.yml: site_url is {config.site_url!r}; canonical URLs, hreflang, Open "
+            "Graph and sitemaps need an absolute http(s) URL. Set SITE_URL, e.g. "
+            "SITE_URL=https://user.github.io/repo/."
+        )
+    unknown = [lang for lang in languages(config) if lang not in OG_LOCALES]
+    if unknown:
+        raise PluginError(f"hooks/seo.py: no Open Graph locale for {unknown}; add it to "
+                          "OG_LOCALES (e.g. 'ja': 'ja_JP').")
+    if not state.fonts_loaded:
+        state.fonts = social_cards.load_fonts(serve=social_cards.COMMAND["name"] == "serve")
+        state.fonts_loaded = True
+    return config
+
+
+def on_pre_build(config, **kwargs):
+    lang = current_language(config)
+    state.sitemap[lang] = []
+    state.cards[lang] = []
+
+
+def page_seo(page, config) -> dict:
+    """The page's URLs and Open Graph data; computed once per page."""
+    if getattr(page, "seo", None) is not None:
+        return page.seo
+    lang = current_language(config)
+    url = absolute(config, page.url)
+    alternates = {lang: url}
+    for other, file in getattr(page.file, "alternates", {}).items():
+        if other != lang:
+            alternates[other] = absolute(config, file.url)
+    alternates = {k: alternates[k] for k in languages(config) if k in alternates}
+    home = page.is_homepage or page.url == prefix(config, lang)
+    title = config.site_name if home else (page.meta.get("title") or page.title or "")
+    description = str(page.meta.get("description") or config.site_description or "").strip()
+    own = page.url[len(prefix(config, lang)):] if page.url.startswith(prefix(config, lang)) \
+        else page.url
+    slug = own.strip("/").removesuffix(".html").removesuffix("/index") or "index"
+    card = f"{CARDS_DIR}/{lang}/{slug}.png"
+    page.seo = {
+        "lang": lang,
+        "url": url,
+        "alternates": alternates,
+        "x_default": alternates.get(default_language(config), url),
+        "type": "website" if home else "article",
+        "title": title,
+        "description": description,
+        "locale": OG_LOCALES[lang],
+        "locale_alternates": [OG_LOCALES[k] for k in alternates if k != lang],
+        "image": absolute(config, card) if state.fonts else None,
+        "image_alt": f"{title} — {config.site_name}" if not home else config.site_name,
+        "card": card,
+    }
+    return page.seo
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    seo = page_seo(page, config)
+    context["seo"] = seo
+    state.sitemap[seo["lang"]].append(seo)
+    if state.fonts:
+        state.cards[seo["lang"]].append(social_cards.Card(
+            dest=seo["card"], title=seo["title"], description=seo["description"],
+            site_name=config.site_name, label=language_names(config)[seo["lang"]],
+        ))
+    return context
+
+
+def on_post_page(output, page, config, **kwargs):
+    """Absolute hreflang links, plus x-default, in place of static-i18n's relative ones."""
+    seo = page_seo(page, config)
+    found = []
+
+    def absolute_link(match):
+        lang = match.group(1)
+        found.append(lang)
+        href = seo["alternates"].get(lang)
+        if href is None:
+            raise PluginError(f"hooks/seo.py: {page.file.src_uri} has an alternate link for "
+                              f"'{lang}' but no twin page in that language.")
+        link = f'<link rel="alternate" href="{escape(href)}" hreflang="{lang}">'
+        if len(found) == len(seo["alternates"]):
+            link += (f'\n    <link rel="alternate" href="{escape(seo["x_default"])}" '
+                     'hreflang="x-default">')
+        return link
+
+    head_end = output.find("</head>")
+    head = ALTERNATE_LINK.sub(absolute_link, output[:head_end])
+    if sorted(found) != sorted(seo["alternates"]):
+        raise PluginError(
+            f"hooks/seo.py: {page.file.src_uri}: expected alternate links for "
+            f"{sorted(seo['alternates'])} in the head, found {found}. Material's head "
+            "changed: update ALTERNATE_LINK."
+        )
+    return head + output[head_end:]
+
+
+def homes(config) -> list[dict]:
+    """Each language's home page as an absolute path (for the 404 page at any depth)."""
+    from urllib.parse import urlsplit
+
+    base = urlsplit(site_url(config)).path
+    names = language_names(config)
+    return [{"lang": lang, "name": names[lang], "link": base + prefix(config, lang)}
+            for lang in languages(config)]
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    if template_name == "404.html":
+        context["homes"] = {home["lang"]: home for home in homes(config)}
+        # the language switcher of the 404 page leads to the home pages
+        config.extra["alternate"] = homes(config)
+    return context
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    # This hook writes each language's sitemap itself (on_post_build). The 404 page is the
+    # default language's build; an empty output makes MkDocs skip writing the file.
+    if template_name == "sitemap.xml":
+        return ""
+    if template_name == "404.html" and current_language(config) != default_language(config):
+        return ""
+    return output_content
+
+
+def sitemap_xml(entries: list[dict]) -> str:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for seo in sorted(entries, key=lambda s: s["url"]):
+        lines.append("  <url>")
+        lines.append(f"    <loc>{escape(seo['url'], quote=False)}</loc>")
+        links = [*seo["alternates"].items(), ("x-default", seo["x_default"])]
+        for lang, href in links:
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" '
+                         f'href={quoteattr(href)}/>')
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def on_post_build(config, **kwargs):
+    site = Path(config.site_dir)
+    lang = current_language(config)
+    target = site / prefix(config, lang) / "sitemap.xml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(sitemap_xml(state.sitemap.get(lang, [])), encoding="utf-8")
+    if lang == default_language(config):
+        sitemaps = "".join(f"Sitemap: {site_url(config)}{prefix(config, other)}sitemap.xml\n"
+                           for other in languages(config))
+        (site / "robots.txt").write_text("User-agent: *\nAllow: /\n\n" + sitemaps,
+                                         encoding="utf-8")
+    else:
+        (site / prefix(config, lang) / "404.html").unlink(missing_ok=True)
+    if state.fonts:
+        cache = Path(config.config_file_path).parent / ".cache" / "cards"
+        drawn, copied = social_cards.generate(state.cards.get(lang, []), state.fonts, site,
+                                              cache)
+        log.debug(f"preview cards ({lang}): {drawn} drawn, {copied} from {cache}")
