@@ -296,3 +296,23 @@ def generate(cards: list[Card], fonts: Fonts, site_dir: Path,
             shutil.copyfile(dest, tmp)
             os.replace(tmp, cached)
     return drawn, copied
+
+
+if __name__ == "__main__":  # benchmark: python hooks/social_cards.py [number of cards]
+    import tempfile
+    import time
+
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 60
+    fonts = find_fonts()
+    cards = [Card(f"ko/page-{i}.png", f"훈련 루프 {i}: TensorFlow, Keras, PyTorch",
+                  "같은 모델을 세 프레임워크로 훈련하고 출력을 나란히 비교합니다. " * 2,
+                  "딥러닝 프레임워크 가이드", "한국어") for i in range(count)]
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        drawn, _ = generate(cards, fonts, Path(tmp) / "site", Path(tmp) / "cache")
+        first = time.perf_counter() - start
+        start = time.perf_counter()
+        _, copied = generate(cards, fonts, Path(tmp) / "site", Path(tmp) / "cache")
+        cached = time.perf_counter() - start
+    print(f"{drawn} cards drawn in {first:.2f} s ({first / count * 1000:.0f} ms each); "
+          f"{copied} copied from the cache in {cached:.2f} s")
