@@ -74,8 +74,9 @@ snippets: $(VENV)/.test-deps
 gpu-check: $(VENV)/.test-deps
 	$(PY) -m tests.snippets_runner --device cuda --only tensors,train_loop
 
+# Every bench/*_bench.py prints its figures (search: bench/search_bench.py); none is a test.
 bench: setup-test
-	@echo "benchmarks land with the search and performance work"
+	@set -e; for script in bench/*_bench.py; do echo "== $$script"; $(PY) $$script; done
 
 clean:
 	rm -rf site .pytest_cache

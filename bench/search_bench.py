@@ -1,0 +1,214 @@
+"""Search benchmark: time from keyup to rendered results in Chromium, and index bytes per
+language, on this site and on a generated copy with every page repeated N times (10x).
+
+    .venv/bin/python bench/search_bench.py            # 1x and 10x, prints a table
+    .venv/bin/python bench/search_bench.py --factors 1 --rounds 3
+
+A script that prints figures, not a test: nothing here passes or fails on a number. The
+target is a median of 50 ms or less at 1x on the CI machine. Sites are built into a
+temporary folder (never ./site), without --strict: the figures are about search, and the
+generated pages are not in the navigation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import CHROMIUM_ARGS, chromium_executable  # noqa: E402
+from tests.site_server import SiteServer  # noqa: E402
+
+QUERIES = {
+    "ko": ["텐서플로우", "텐서플로우가", "파이토치로", "케라스의 모델", "넘파이", "pytorch",
+           "tf.keras를", "데이터 흐름 그래프", "즉시 실행", "텐서보드", "역전파", "그래프",
+           "모델", "학습", "케", "텐서", "GPU", "define by run", "구글이", "함수형 API"],
+    "en": ["tensorflow", "pytorch", "keras", "graph", "training", "install", "eager execution",
+           "tensorboard", "sequential", "numpy", "model", "gpu", "t", "te", "backend",
+           "define by run", "functional api", "텐서플로우", "linux foundation", "layer"],
+}
+SKIP_COPY = {".git", ".venv", "node_modules", "site", ".cache", ".pytest_cache", "__pycache__"}
+
+# Runs in the page: set the query, dispatch keyup as typing does, and time until the result
+# list has been rewritten (MutationObserver) and until the next frame has been drawn.
+MEASURE_JS = """
+async ([query, placeholder]) => {
+  const input = document.querySelector("input.md-search__input")
+  const meta = document.querySelector(".md-search-result__meta")
+  const until = (test) => new Promise(resolve => {
+    if (test()) return resolve()
+    const obs = new MutationObserver(() => { if (test()) { obs.disconnect(); resolve() } })
+    obs.observe(meta, { childList: true, characterData: true, subtree: true })
+  })
+  input.value = ""
+  input.dispatchEvent(new KeyboardEvent("keyup", { key: "Backspace" }))
+  await until(() => meta.textContent.trim() === placeholder)
+  const list = document.querySelector(".md-search-result__list")
+  input.value = query
+  const t0 = performance.now()
+  input.dispatchEvent(new KeyboardEvent("keyup", { key: "End" }))
+  await until(() => meta.textContent.trim() !== placeholder)
+  const dom = performance.now() - t0
+  await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)))
+  return { dom, frame: performance.now() - t0, results: list.children.length }
+}
+"""
+
+
+def copy_project(dest: Path) -> Path:
+    shutil.copytree(ROOT, dest, ignore=lambda d, names: [n for n in names if n in SKIP_COPY])
+    return dest
+
+
+def multiply_pages(project: Path, factor: int) -> int:
+    """Repeat every page (both languages) factor - 1 more times, next to the original so
+    that its relative links still resolve: keras.md -> keras-copy1.md, keras-copy1.en.md."""
+    docs = project / "docs"
+    made = 0
+    for page in sorted(docs.rglob("*.md")):
+        if "assets" in page.relative_to(docs).parts or "-copy" in page.name:
+            continue
+        stem, suffix = (page.name[:-6], ".en.md") if page.name.endswith(".en.md") \
+            else (page.name[:-3], ".md")
+        for k in range(1, factor):
+            page.with_name(f"{stem}-copy{k}{suffix}").write_bytes(page.read_bytes())
+            made += 1
+    return made
+
+
+def build(project: Path, site: Path) -> float:
+    env = {k: v for k, v in os.environ.items() if k != "I18N_FALLBACK"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict",
+                           "--site-dir", str(site)], cwd=project, env=env,
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"build of {project} failed:\n{proc.stdout}{proc.stderr}")
+    return time.perf_counter() - start
+
+
+def index_sizes(site: Path) -> dict[str, tuple[int, int, int]]:
+    """language -> (documents, bytes, gzip bytes) of its search index."""
+    out = {}
+    for lang, path in (("ko", site / "search"), ("en", site / "en" / "search")):
+        raw = (path / "search_index.json").read_bytes()
+        docs = len(json.loads(raw)["docs"])
+        out[lang] = (docs, len(raw), len(gzip.compress(raw, 6)))
+    return out
+
+
+def measure(site: Path, rounds: int) -> dict[str, dict]:
+    from playwright.sync_api import sync_playwright
+
+    out = {}
+    with SiteServer(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        for lang, prefix in (("ko", "/"), ("en", "/en/")):
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            errors = []
+            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+            start = time.perf_counter()
+            page.goto(base + prefix)
+            config = json.loads(page.locator("#__config").text_content())
+            placeholder = config["translations"]["search.result.placeholder"]
+            page.locator("input.md-search__input").click()
+            page.wait_for_function(
+                "p => document.querySelector('.md-search-result__meta').textContent.trim() === p",
+                arg=placeholder, timeout=60_000)
+            ready = (time.perf_counter() - start) * 1000
+            for query in QUERIES[lang][:3]:  # warm-up: JIT, first layout of the result list
+                page.evaluate(MEASURE_JS, [query, placeholder])
+            dom, frame, hits = [], [], 0
+            for _ in range(rounds):
+                for query in QUERIES[lang]:
+                    r = page.evaluate(MEASURE_JS, [query, placeholder])
+                    dom.append(r["dom"])
+                    frame.append(r["frame"])
+                    hits += r["results"] > 0
+            out[lang] = {"ready": ready, "dom": dom, "frame": frame, "hits": hits,
+                         "errors": errors}
+            page.close()
+        browser.close()
+    return out
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--factors", type=int, nargs="+", default=[1, 10],
+                        help="page multipliers to measure (default: 1 10)")
+    parser.add_argument("--rounds", type=int, default=5, help="passes over the queries")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary sites")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="search-bench-"))
+    rows = []
+    try:
+        for factor in args.factors:
+            if factor == 1:
+                project = ROOT
+            else:
+                project = copy_project(work / f"project-{factor}x")
+                multiply_pages(project, factor)
+            site = work / f"site-{factor}x"
+            seconds = build(project, site)
+            sizes = index_sizes(site)
+            timings = measure(site, args.rounds)
+            for lang in ("ko", "en"):
+                t = timings[lang]
+                rows.append({
+                    "site": f"{factor}x", "lang": lang, "build_s": seconds,
+                    "docs": sizes[lang][0], "bytes": sizes[lang][1], "gzip": sizes[lang][2],
+                    "ready": t["ready"], "median": statistics.median(t["dom"]),
+                    "p95": p95(t["dom"]), "frame_median": statistics.median(t["frame"]),
+                    "frame_p95": p95(t["frame"]), "n": len(t["dom"]),
+                    "hits": t["hits"], "errors": len(t["errors"]),
+                })
+    finally:
+        if args.keep:
+            print(f"sites kept in {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+    print()
+    print("Search: keyup -> results in the DOM (and -> next frame drawn), Chromium headless")
+    head = ("site", "lang", "index docs", "index bytes", "gzip", "ready ms", "median ms",
+            "p95 ms", "frame median", "frame p95", "queries", "errors")
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for r in rows:
+        print(f"| {r['site']} | {r['lang']} | {r['docs']} | {r['bytes']:,} | {r['gzip']:,} | "
+              f"{r['ready']:.0f} | {r['median']:.1f} | {r['p95']:.1f} | "
+              f"{r['frame_median']:.1f} | {r['frame_p95']:.1f} | {r['n']} ({r['hits']} hit) | "
+              f"{r['errors']} |")
+    base = {r["lang"]: r for r in rows if r["site"] == "1x"}
+    for r in rows:
+        if r["site"] != "1x" and r["lang"] in base:
+            b = base[r["lang"]]
+            print(f"{r['site']} / 1x ({r['lang']}): index bytes x{r['bytes'] / b['bytes']:.1f}, "
+                  f"median x{r['median'] / b['median']:.1f}, p95 x{r['p95'] / b['p95']:.1f}, "
+                  f"ready x{r['ready'] / b['ready']:.1f}")
+    target = [r for r in rows if r["site"] == "1x"]
+    if target:
+        worst = max(r["median"] for r in target)
+        print(f"target median <= 50 ms at 1x: {'met' if worst <= 50 else 'NOT met'} "
+              f"(worst median {worst:.1f} ms on this machine)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,321 @@
+"""Search in Chromium, through the real search box of the built site: Korean particles,
+spelling variants, Latin names inside Hangul, results in the reader's language, Material's
+search UI (highlighting, suggestions, share link), and bad input.
+
+The Korean search is made in hooks/search_ko.py (build) and
+docs/assets/javascripts/workers/search-ko*.js (browser); the normaliser itself is tested in
+tests/test_search_normaliser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+from tests.conftest import LANGS, PageProblems
+from tests.html_tools import HANGUL
+
+# (query, page expected among the first three results); pages by slug, "" is the home page
+QUERIES = {
+    "ko": [
+        ("텐서플로우", "tensorflow"),
+        ("텐서플로우가", "tensorflow"),
+        ("텐서플로", "tensorflow"),
+        ("TensorFlow", "tensorflow"),
+        ("파이토치", "pytorch"),
+        ("파이토치로", "pytorch"),
+        ("PyTorch", "pytorch"),
+        ("pytorch", "pytorch"),
+        ("케라스", "keras"),
+        ("케라스의 모델", "keras"),
+        ("keras", "keras"),
+        ("tf.keras를", "keras"),
+        ("넘파이", "pytorch"),
+        ("numpy", "pytorch"),
+        ("넘파이와 GPU", "pytorch"),
+        ("텐서보드", "tensorflow"),
+        ("TensorBoard", "tensorflow"),
+        ("데이터 흐름 그래프", "tensorflow"),
+        ("데이터 흐름 그래프를", "tensorflow"),
+        ("define by run", "pytorch"),
+        ("함수형 API", "keras"),
+        ("시퀀스 모델", "keras"),
+        ("페이스북", "pytorch"),
+        ("리눅스 재단", "pytorch"),
+        ("구글이", "tensorflow"),
+        ("역전파", "pytorch"),
+        ("용어", "glossary"),
+        ("표기", "glossary"),
+        ("라이선스", "about"),
+        ("프레임워크란", ""),
+        ("gradienttape", "glossary"),   # `tf.GradientTape`로
+        ("cntk", "keras"),              # CNTK를
+        ("matmul", "tensorflow"),       # MatMul이
+    ],
+    "en": [
+        ("tensorflow", "tensorflow"),
+        ("pytorch", "pytorch"),
+        ("keras", "keras"),
+        ("graph", "tensorflow"),
+        ("training", "pytorch"),
+        ("eager execution", "tensorflow"),
+        ("tensorboard", "tensorflow"),
+        ("sequential", "keras"),
+        ("functional api", "keras"),
+        ("define by run", "pytorch"),
+        ("numpy", "pytorch"),
+        ("facebook", "pytorch"),
+        ("linux foundation", "pytorch"),
+        ("spelling variants", "glossary"),
+        ("license", "about"),
+        ("텐서플로우", "tensorflow"),    # the Korean name, given in brackets on English pages
+        ("tf.keras", "keras"),
+    ],
+}
+
+# each query finds the same pages as the bare noun
+PARTICLES = [
+    ("텐서플로우가", "텐서플로우"),
+    ("텐서플로우는", "텐서플로우"),
+    ("파이토치로", "파이토치"),
+    ("파이토치를", "파이토치"),
+    ("케라스의 모델", "케라스 모델"),
+    ("케라스가", "케라스"),
+    ("그래프를", "그래프"),
+    ("넘파이와", "넘파이"),
+]
+
+# every spelling finds the same pages
+VARIANTS = [
+    ["텐서플로우", "텐서플로", "TensorFlow", "tensorflow"],
+    ["파이토치", "PyTorch", "pytorch"],
+    ["케라스", "Keras", "keras"],
+    ["넘파이", "NumPy", "numpy"],
+]
+
+BAD_INPUT = [
+    "은", "는 이 가 을 를 의", "에서부터",             # particles only
+    "!!!", "???", "*", "+", "-", ":", "~", "^", '"', "\\", "title:", "(.*)+", "[a-z",
+    "$^.*+?()[]{}|", "keras~x", "-케라스 +",          # symbols and lunr's own syntax
+    "가" * 10_000, "a" * 10_000, "漢" * 10_000,         # 10,000 characters
+    "🔥", "👩‍💻 텐서플로우 🚀", "🇰🇷🇰🇷🇰🇷",               # emoji
+    "tensorflow파이토치keras넘파이", "Кирилл 텐서 Ελληνικά", "ㅋㅋㅋ", "ㄱ",  # mixed scripts
+    "<script>window.__xss = 1</script>", '<img src=x onerror="window.__xss=1">',
+    "\u200b\u200b", "\u0000", "   ",
+]
+
+
+class SearchBox:
+    """Material's search box on one page of the site, driven like a reader does."""
+
+    def __init__(self, browser, site_server, lang: str):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                           locale="ko-KR" if lang == "ko" else "en-US")
+        self.page = self.context.new_page()
+        self.problems = PageProblems(self.page, site_server)
+        self.index_requests: list[str] = []
+        self.page.on("request", lambda r: "search_index" in r.url
+                     and self.index_requests.append(urlsplit(r.url).path))
+        self.dialogs: list[str] = []
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.base = site_server
+        self.prefix = "/" + LANGS[lang]
+        self.open(self.prefix)
+
+    def open(self, path: str):
+        self.page.goto(self.base + path)
+        config = json.loads(self.page.locator("#__config").text_content())
+        self.placeholder = config["translations"]["search.result.placeholder"]
+        # what the result line says before the index is ready, as the page was served
+        self.initializer = self.page.evaluate(
+            "() => fetch(location.href).then(r => r.text()).then(html => new DOMParser()"
+            ".parseFromString(html, 'text/html').querySelector('.md-search-result__meta')"
+            ".textContent.trim())")
+        self.input = self.page.locator("input.md-search__input")
+        self.input.click()
+        self._wait_for_results(placeholder=True)
+
+    def _wait_for_results(self, placeholder: bool, timeout=20_000):
+        """Wait until the result line shows the placeholder (empty box), or an answer."""
+        self.page.wait_for_function(
+            "([placeholder, initializer, empty]) => {"
+            " const m = document.querySelector('.md-search-result__meta');"
+            " const t = m ? m.textContent.trim() : initializer;"
+            " return empty ? t === placeholder : t !== placeholder && t !== initializer }",
+            arg=[self.placeholder, self.initializer, placeholder], timeout=timeout)
+
+    def search(self, query: str) -> list[str]:
+        """Type the query, wait for the results, return the result pages (URL paths)."""
+        if self.input.input_value():
+            self.input.fill("")
+            self.input.press("End")
+            self._wait_for_results(placeholder=True)
+        self.input.fill(query)
+        self.input.press("End")
+        self._wait_for_results(placeholder=False)
+        return self.result_pages(self.page)
+
+    @staticmethod
+    def result_pages(page) -> list[str]:
+        """The page of each result, best first (a result lists a page and its sections)."""
+        return page.eval_on_selector_all(
+            ".md-search-result__item",
+            "items => items.map(li => new URL(li.querySelector('a').href).pathname)")
+
+    def page_url(self, slug: str) -> str:
+        return self.prefix + (f"{slug}/" if slug else "")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def boxes(browser, site_server):
+    opened = {lang: SearchBox(browser, site_server, lang) for lang in LANGS}
+    yield opened
+    for box in opened.values():
+        box.close()
+
+
+def assert_clean(box: SearchBox):
+    assert box.problems.errors == [], box.problems.errors
+    assert box.problems.failed == [], box.problems.failed
+
+
+# --- the query suite -----------------------------------------------------------------------
+@pytest.mark.parametrize("lang,query,slug", [
+    (lang, q, slug) for lang, cases in QUERIES.items() for q, slug in cases
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_query_finds_the_page_in_the_top_three(boxes, lang, query, slug):
+    box = boxes[lang]
+    results = box.search(query)
+    assert box.page_url(slug) in results[:3], f"{query!r}: top 3 are {results[:3]}"
+    assert_clean(box)
+
+
+def test_the_suite_has_thirty_queries_or_more():
+    assert sum(len(cases) for cases in QUERIES.values()) >= 30
+
+
+@pytest.mark.parametrize("with_particle,bare", PARTICLES)
+def test_a_particle_finds_what_the_bare_noun_finds(boxes, with_particle, bare):
+    box = boxes["ko"]
+    expected = box.search(bare)
+    assert expected, f"{bare!r} finds nothing"
+    assert sorted(box.search(with_particle)) == sorted(expected)
+
+
+@pytest.mark.parametrize("spellings", VARIANTS, ids=lambda v: v[0])
+def test_spelling_variants_find_the_same_pages(boxes, spellings):
+    box = boxes["ko"]
+    found = {spelling: sorted(box.search(spelling)) for spelling in spellings}
+    first = found[spellings[0]]
+    assert first, f"{spellings[0]!r} finds nothing"
+    assert all(pages == first for pages in found.values()), found
+
+
+# --- one language at a time ----------------------------------------------------------------
+@pytest.mark.parametrize("lang,queries", [
+    ("ko", ["pytorch", "keras", "텐서플로우", "graph", "install"]),
+    ("en", ["텐서플로우", "pytorch", "케라스", "graph", "training"]),
+])
+def test_results_stay_in_the_readers_language(boxes, lang, queries):
+    box = boxes[lang]
+    seen = []
+    for query in queries:
+        seen += box.search(query)
+    assert seen, "no results at all"
+    if lang == "ko":
+        assert not [p for p in seen if p.startswith("/en/")], seen
+    else:
+        assert all(p.startswith("/en/") for p in seen), seen
+    # each page loads its own language's index, and only that one
+    expected = box.prefix + "search/search_index.json"
+    assert box.index_requests and set(box.index_requests) == {expected}, box.index_requests
+
+
+def test_each_index_holds_one_language(built_site):
+    ko = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((built_site / "en" / "search" / "search_index.json")
+                    .read_text(encoding="utf-8"))
+    for index, lang, root in ((ko, "ko", built_site), (en, "en", built_site / "en")):
+        assert index["config"]["lang"] == [lang]
+        pages = {d["location"].split("#")[0] for d in index["docs"]}
+        for page in pages:  # every location is a page of that language
+            assert (root / page / "index.html").is_file(), f"{lang}: {page}"
+        assert not any(p.startswith("en/") for p in pages)
+    korean_titles = [d["title"] for d in ko["docs"] if HANGUL.search(d["title"])]
+    english_hangul_titles = [d["title"] for d in en["docs"] if HANGUL.search(d["title"])]
+    assert korean_titles and not english_hangul_titles
+
+
+# --- Material's search UI keeps working ----------------------------------------------------
+def test_results_highlight_the_word_and_the_page_highlights_it_too(boxes):
+    box = boxes["ko"]
+    results = box.search("파이토치로")
+    assert results and results[0] == "/pytorch/"
+    marks = box.page.eval_on_selector_all(".md-search-result__item mark",
+                                          "els => els.map(e => e.textContent)")
+    assert marks and not [m for m in marks if re.search(r"[<>]|mark", m)], marks
+    assert any(m.startswith("파이토치") for m in marks) and any(m.lower() == "pytorch"
+                                                            for m in marks), marks
+    href = box.page.locator(".md-search-result__item > a.md-search-result__link").first \
+        .get_attribute("href")
+    h = parse_qs(urlsplit(href).query)["h"][0].split()
+    assert "파이토치" in h and "pytorch" in h  # the stem and its variant, not the particle
+    page = box.context.new_page()
+    problems = PageProblems(page, box.base)
+    page.goto(href)
+    page.wait_for_selector("article mark[data-md-highlight]")
+    highlighted = page.eval_on_selector_all("article mark[data-md-highlight]",
+                                            "els => els.map(e => e.textContent.toLowerCase())")
+    assert "파이토치" in highlighted and "pytorch" in highlighted, highlighted
+    assert problems.errors == []
+    page.close()
+
+
+def test_suggestion_completes_the_word(boxes):
+    box = boxes["ko"]
+    box.search("텐서플")
+    suggest = box.page.locator(".md-search__suggest")
+    suggest.wait_for(state="attached")
+    box.page.wait_for_function(
+        "() => document.querySelector('.md-search__suggest').textContent.length > 3")
+    assert suggest.text_content().startswith("텐서플로")
+
+
+def test_share_link_reopens_the_search(boxes, browser, site_server):
+    box = boxes["ko"]
+    box.search("케라스의 모델")
+    share = box.page.locator("[data-md-component=search-share]")
+    link = share.get_attribute("href")  # Material copies this link on click
+    assert link and parse_qs(urlsplit(link).query)["q"] == ["케라스의 모델"]
+    shared = SearchBox(browser, site_server, "ko")
+    try:
+        shared.page.goto(site_server + "/?q=" + quote("케라스의 모델"))
+        shared.page.wait_for_function(
+            "() => document.querySelectorAll('.md-search-result__item').length > 0")
+        assert "/keras/" in SearchBox.result_pages(shared.page)[:3]
+        assert_clean(shared)
+    finally:
+        shared.close()
+
+
+# --- bad input ------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_bad_input_keeps_the_page_working_and_the_console_clean(boxes, lang):
+    box = boxes[lang]
+    warnings = []
+    box.page.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
+    for query in BAD_INPUT:
+        box.search(query)  # waits for the answer: an answer came for every query
+        state = box.page.evaluate("() => ({xss: window.__xss, title: document.title,"
+                                  " imgs: document.querySelectorAll('img[src=x]').length})")
+        assert state["xss"] is None and state["imgs"] == 0, (query, state)
+    assert box.dialogs == []
+    assert_clean(box)
+    assert warnings == [], warnings
+    assert box.search("keras"), "search stopped working after the bad input"
