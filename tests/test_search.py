@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from tests.conftest import LANGS, PageProblems
-from tests.html_tools import HANGUL
+from tests.html_tools import page_url
 
 # (query, page expected among the first three results); pages by slug, "" is the home page
 QUERIES = {
@@ -237,19 +237,18 @@ def test_results_stay_in_the_readers_language(boxes, lang, queries):
     assert box.index_requests and set(box.index_requests) == {expected}, box.index_requests
 
 
-def test_each_index_holds_one_language(built_site):
-    ko = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    en = json.loads((built_site / "en" / "search" / "search_index.json")
-                    .read_text(encoding="utf-8"))
-    for index, lang, root in ((ko, "ko", built_site), (en, "en", built_site / "en")):
+def test_each_index_holds_every_page_of_its_language_and_no_other(built_site, pages):
+    by_lang = {"ko": set(), "en": set()}
+    for file in pages:
+        if file.name != "404.html":
+            url = page_url(built_site, file)
+            by_lang["en" if url.startswith("/en/") else "ko"].add(url)
+    for lang, prefix in LANGS.items():
+        index = json.loads((built_site / prefix / "search" / "search_index.json")
+                           .read_text(encoding="utf-8"))
         assert index["config"]["lang"] == [lang]
-        pages = {d["location"].split("#")[0] for d in index["docs"]}
-        for page in pages:  # every location is a page of that language
-            assert (root / page / "index.html").is_file(), f"{lang}: {page}"
-        assert not any(p.startswith("en/") for p in pages)
-    korean_titles = [d["title"] for d in ko["docs"] if HANGUL.search(d["title"])]
-    english_hangul_titles = [d["title"] for d in en["docs"] if HANGUL.search(d["title"])]
-    assert korean_titles and not english_hangul_titles
+        indexed = {"/" + prefix + d["location"].split("#")[0] for d in index["docs"]}
+        assert indexed == by_lang[lang]
 
 
 # --- Material's search UI keeps working ----------------------------------------------------
