@@ -87,6 +87,18 @@ def multiply_pages(project: Path, factor: int) -> int:
     return made
 
 
+def make_stock(project: Path) -> None:
+    """Turn a project copy back into stock Material search: no hook, no config block."""
+    yml = project / "mkdocs.yml"
+    yml.write_text("".join(line for line in yml.read_text(encoding="utf-8").splitlines(True)
+                           if "hooks/search_ko.py" not in line), encoding="utf-8")
+    main = project / "overrides" / "main.html"
+    text = main.read_text(encoding="utf-8")
+    start = text.index("{#-\n  Search in the reader's language")
+    end = text.index("{% endblock %}", text.index("{% block config %}")) + len("{% endblock %}")
+    main.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
 def build(project: Path, site: Path) -> float:
     env = {k: v for k, v in os.environ.items() if k != "I18N_FALLBACK"}
     env["NO_MKDOCS_2_WARNING"] = "1"
@@ -103,6 +115,8 @@ def index_sizes(site: Path) -> dict[str, tuple[int, int, int]]:
     """language -> (documents, bytes, gzip bytes) of its search index."""
     out = {}
     for lang, path in (("ko", site / "search"), ("en", site / "en" / "search")):
+        if not (path / "search_index.json").is_file():  # stock: one index for both
+            path = site / "search"
         raw = (path / "search_index.json").read_bytes()
         docs = len(json.loads(raw)["docs"])
         out[lang] = (docs, len(raw), len(gzip.compress(raw, 6)))
@@ -153,26 +167,35 @@ def main() -> None:
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 10],
                         help="page multipliers to measure (default: 1 10)")
     parser.add_argument("--rounds", type=int, default=5, help="passes over the queries")
+    parser.add_argument("--stock", action="store_true",
+                        help="also measure stock Material search (one index, no Korean "
+                             "normalisation) for comparison")
     parser.add_argument("--keep", action="store_true", help="keep the temporary sites")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
     rows = []
+    runs = [(factor, False) for factor in args.factors]
+    if args.stock:
+        runs += [(factor, True) for factor in args.factors]
     try:
-        for factor in args.factors:
-            if factor == 1:
+        for factor, stock in runs:
+            name = f"{factor}x" + (" stock" if stock else "")
+            if factor == 1 and not stock:
                 project = ROOT
             else:
-                project = copy_project(work / f"project-{factor}x")
+                project = copy_project(work / f"project-{name.replace(' ', '-')}")
                 multiply_pages(project, factor)
-            site = work / f"site-{factor}x"
+                if stock:
+                    make_stock(project)
+            site = work / f"site-{name.replace(' ', '-')}"
             seconds = build(project, site)
             sizes = index_sizes(site)
             timings = measure(site, args.rounds)
             for lang in ("ko", "en"):
                 t = timings[lang]
                 rows.append({
-                    "site": f"{factor}x", "lang": lang, "build_s": seconds,
+                    "site": name, "lang": lang, "build_s": seconds,
                     "docs": sizes[lang][0], "bytes": sizes[lang][1], "gzip": sizes[lang][2],
                     "ready": t["ready"], "median": statistics.median(t["dom"]),
                     "p95": p95(t["dom"]), "frame_median": statistics.median(t["frame"]),
