@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM_ARGS, chromium_executable  # noqa: E402
+from tests.conftest import CHROMIUM_ARGS, chromium_executable, copy_project  # noqa: E402
 from tests.site_server import SiteServer  # noqa: E402
 
 QUERIES = {
@@ -38,7 +38,6 @@ QUERIES = {
            "tensorboard", "sequential", "numpy", "model", "gpu", "t", "te", "backend",
            "define by run", "functional api", "텐서플로우", "linux foundation", "layer"],
 }
-SKIP_COPY = {".git", ".venv", "node_modules", "site", ".cache", ".pytest_cache", "__pycache__"}
 
 # Runs in the page: set the query, dispatch keyup as typing does, and time until the result
 # list has been rewritten (MutationObserver) and until the next frame has been drawn.
@@ -64,11 +63,6 @@ async ([query, placeholder]) => {
   return { dom, frame: performance.now() - t0, results: list.children.length }
 }
 """
-
-
-def copy_project(dest: Path) -> Path:
-    shutil.copytree(ROOT, dest, ignore=lambda d, names: [n for n in names if n in SKIP_COPY])
-    return dest
 
 
 def multiply_pages(project: Path, factor: int) -> int:
