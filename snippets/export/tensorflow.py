@@ -1,0 +1,39 @@
+"""Export for deployment in TensorFlow: a SavedModel with a serving signature, then TFLite."""
+import numpy as np
+import tensorflow as tf
+
+print("device:", "GPU" if tf.config.list_physical_devices("GPU") else "CPU")
+tf.random.set_seed(0)
+
+
+class Classifier(tf.Module):
+    def __init__(self):
+        super().__init__()
+        self.w = tf.Variable(tf.random.normal((4, 3)))
+        self.b = tf.Variable(tf.zeros((3,)))
+
+    @tf.function(input_signature=[tf.TensorSpec([None, 4], tf.float32, name="features")])
+    def serve(self, features):  # (1)!
+        return {"probabilities": tf.nn.softmax(features @ self.w + self.b)}
+
+
+model = Classifier()
+x = np.random.default_rng(0).normal(size=(2, 4)).astype("float32")
+expected = model.serve(x)["probabilities"].numpy()
+
+tf.saved_model.save(model, "exported", signatures={"serving_default": model.serve})  # (2)!
+serving = tf.saved_model.load("exported").signatures["serving_default"]  # (3)!
+print("signature inputs:", {k: (v.shape.as_list(), v.dtype.name)
+                            for k, v in serving.structured_input_signature[1].items()})
+print("signature outputs:", sorted(serving.structured_outputs))
+served = serving(features=tf.constant(x))["probabilities"].numpy()
+print("SavedModel matches:", np.allclose(served, expected, atol=1e-6))
+
+converter = tf.lite.TFLiteConverter.from_saved_model("exported")  # (4)!
+tflite_bytes = converter.convert()
+interpreter = tf.lite.Interpreter(model_content=tflite_bytes)
+runner = interpreter.get_signature_runner("serving_default")
+lite = runner(features=x)["probabilities"]
+print(f"TFLite flatbuffer: {len(tflite_bytes) / 1024:.1f} KiB | matches:",
+      np.allclose(lite, expected, atol=1e-5))
+print("probabilities:", [[round(float(p), 3) for p in row] for row in served])

@@ -1,0 +1,428 @@
+"""Run every snippet under ``snippets/`` and write or check the output stored beside it.
+
+    .venv/bin/python -m tests.snippets_runner --write     rerun all, rewrite the .out files
+    .venv/bin/python -m tests.snippets_runner --check     rerun all, compare with the .out files
+    .venv/bin/python -m tests.snippets_runner --device cuda --only tensors,train_loop
+
+A *run* is one script under one setting: ``snippets/<task>/tensorflow.py`` and
+``pytorch.py`` once each, ``keras.py`` once per Keras backend (``jax``, ``tensorflow``,
+``torch``, chosen through ``KERAS_BACKEND``). Each run's stdout is stored in
+``tensorflow.out``, ``pytorch.out`` and ``keras.<backend>.out``; stderr (framework warnings)
+is not part of it.
+
+Every run is a fresh ``python -P`` process (``-P``: the script's folder is not put on
+``sys.path``, so ``keras.py`` does not shadow the ``keras`` package), in an empty temporary
+working directory (saved models and logs land there, never in the repository), with a
+time limit of ``TIME_LIMIT_S``. Runs go two at a time (the CI machine has two cores) and
+each process is held to one CPU thread, which also keeps the numbers the same from one
+machine to the next.
+
+Comparison (``--check``): line by line; numbers are parsed out of both texts and compared
+with the one tolerance below (``REL_TOL``/``ABS_TOL``); integers and all other text must be
+equal. A mismatch prints the snippet's path and a unified diff.
+
+GPU (``--device cuda``): the GPUs are left visible, each run must succeed within the time
+limit, and the device each run reports is listed. The check fails when no run reports a
+GPU. Outputs are not compared there (GPU kernels round differently and the device line
+differs); differences from the stored CPU output are only counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import math
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SNIPPETS = ROOT / "snippets"
+
+FRAMEWORKS = ("tensorflow", "keras", "pytorch")  # page tab order
+KERAS_BACKENDS = ("jax", "tensorflow", "torch")
+PAGE_KERAS_BACKEND = "jax"  # the Keras output the pages show; the other two are linked
+
+# The one tolerance for numbers in outputs: a printed number matches when
+# |expected - actual| <= max(REL_TOL * max(|expected|, |actual|), ABS_TOL).
+# Integers (no decimal point or exponent) must be equal.
+REL_TOL = 1e-2
+ABS_TOL = 1e-3
+
+TIME_LIMIT_S = 60  # one run
+TOTAL_LIMIT_S = 600  # all runs together, on two cores
+JOBS = 2
+
+NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
+INTEGER = re.compile(r"[-+]?\d+")
+# What a stable output must not contain: temporary paths, memory addresses, clock times.
+UNSTABLE = {
+    "a temporary path": re.compile(r"/tmp/|/var/folders/|\\Temp\\|snippet-run-"),
+    "a memory address": re.compile(r"0x[0-9a-fA-F]{6,}"),
+    "a date or time": re.compile(r"\b20\d\d-\d\d-\d\d\b|\b\d\d:\d\d:\d\d\b"),
+}
+DEVICE_LINE = re.compile(r"^(?:device|backend):.*$", re.MULTILINE)
+GPU_WORDS = re.compile(r"cuda|gpu", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Run:
+    task: str
+    framework: str
+    backend: str | None  # Keras backend, None for the others
+    root: Path = SNIPPETS
+
+    @property
+    def script(self) -> Path:
+        return self.root / self.task / f"{self.framework}.py"
+
+    @property
+    def out(self) -> Path:
+        suffix = f".{self.backend}" if self.backend else ""
+        return self.root / self.task / f"{self.framework}{suffix}.out"
+
+    @property
+    def name(self) -> str:
+        """The script's path as the reader types it, with the Keras backend."""
+        script = self.script
+        if ROOT in script.parents:
+            script = script.relative_to(ROOT)
+        return f"{script} [KERAS_BACKEND={self.backend}]" if self.backend else str(script)
+
+    @property
+    def id(self) -> str:  # for pytest ids
+        return f"{self.task}/{self.framework}" + (f"[{self.backend}]" if self.backend else "")
+
+
+@dataclass
+class Result:
+    run: Run
+    stdout: str
+    stderr: str
+    returncode: int | None  # None: killed at the time limit
+    seconds: float  # wall-clock time
+    cpu_seconds: float = 0.0  # user + system time of the process and its threads
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+class SnippetLayoutError(Exception):
+    """The snippets folder is not laid out as the runner expects."""
+
+
+def tasks(root: Path = SNIPPETS) -> list[str]:
+    """Every folder under snippets/ that holds a snippet, in name order."""
+    return sorted(
+        p.name for p in root.iterdir()
+        if p.is_dir() and any((p / f"{fw}.py").exists() for fw in FRAMEWORKS)
+    )
+
+
+def discover(root: Path = SNIPPETS, only: list[str] | None = None,
+             frameworks: tuple[str, ...] = FRAMEWORKS) -> list[Run]:
+    """All runs, three frameworks per task and three backends for Keras."""
+    names = tasks(root)
+    problems = []
+    if only:
+        unknown = sorted(set(only) - set(names))
+        if unknown:
+            problems.append(f"--only names unknown tasks {unknown}; known: {names}")
+        names = [n for n in names if n in only]
+    runs = []
+    for task in names:
+        for fw in FRAMEWORKS:
+            if not (root / task / f"{fw}.py").exists():
+                problems.append(f"{root / task / f'{fw}.py'}: missing; every task has "
+                                f"{', '.join(f + '.py' for f in FRAMEWORKS)}")
+                continue
+            if fw not in frameworks:
+                continue
+            for backend in (KERAS_BACKENDS if fw == "keras" else (None,)):
+                runs.append(Run(task, fw, backend, root))
+    if problems:
+        raise SnippetLayoutError("\n".join(problems))
+    return runs
+
+
+def normalise(text: str) -> str:
+    """Trailing spaces dropped, one newline at the end: what is stored and compared."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def run_env(run: Run, device: str, workdir: str) -> dict[str, str]:
+    env = dict(os.environ)
+    for key in ("KERAS_BACKEND", "PYTHONPATH", "PYTHONSTARTUP"):
+        env.pop(key, None)
+    env.update({
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "PYTHONHASHSEED": "0",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONIOENCODING": "utf-8",
+        "KERAS_HOME": os.path.join(workdir, ".keras"),
+        "MPLCONFIGDIR": os.path.join(workdir, ".mpl"),
+        "COLUMNS": "80",  # the width of Keras' model.summary() table
+        # one thread per process: two runs share two cores, and results do not depend on
+        # how many cores the machine has
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "TF_NUM_INTRAOP_THREADS": "1",
+        "TF_NUM_INTEROP_THREADS": "1",
+        "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1",
+    })
+    if device == "cpu":
+        env["CUDA_VISIBLE_DEVICES"] = ""
+        env["JAX_PLATFORMS"] = "cpu"
+    if run.backend:
+        env["KERAS_BACKEND"] = run.backend
+    return env
+
+
+def execute(run: Run, device: str = "cpu", time_limit: float = TIME_LIMIT_S) -> Result:
+    """Run one snippet in a fresh process and temporary working directory."""
+    workdir = tempfile.mkdtemp(prefix="snippet-run-")
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-P", str(run.script)], cwd=workdir, env=run_env(run, device, workdir),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    chunks: dict[str, bytes] = {}
+    readers = [threading.Thread(target=lambda n=name, s=stream: chunks.__setitem__(n, s.read()))
+               for name, stream in (("stdout", proc.stdout), ("stderr", proc.stderr))]
+    for reader in readers:
+        reader.start()
+    killed = threading.Event()
+
+    def kill_group():
+        killed.set()
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # the snippet and anything it started
+        except ProcessLookupError:
+            pass
+
+    timer = threading.Timer(time_limit, kill_group)
+    timer.start()
+    try:
+        # os.wait4 rather than proc.wait(): it also says how much CPU time the run used
+        _, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        timer.cancel()
+    for reader in readers:
+        reader.join(timeout=10)
+        if reader.is_alive():  # a child of the snippet still holds its output open
+            kill_group()
+            reader.join()
+    proc.stdout.close()
+    proc.stderr.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    shutil.rmtree(workdir, ignore_errors=True)
+    return Result(
+        run,
+        normalise(chunks.get("stdout", b"").decode("utf-8", "replace")),
+        chunks.get("stderr", b"").decode("utf-8", "replace"),
+        None if killed.is_set() and proc.returncode != 0 else proc.returncode,
+        time.perf_counter() - start,
+        usage.ru_utime + usage.ru_stime,
+    )
+
+
+def execute_all(runs: list[Run], device: str = "cpu", jobs: int = JOBS,
+                time_limit: float = TIME_LIMIT_S, progress=None) -> list[Result]:
+    """Run snippets ``jobs`` at a time; results come back in the order of ``runs``."""
+    def one(run):
+        result = execute(run, device, time_limit)
+        if progress:
+            progress(result)
+        return result
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        return list(pool.map(one, runs))
+
+
+def numbers_match(expected: str, actual: str) -> bool:
+    if INTEGER.fullmatch(expected) and INTEGER.fullmatch(actual):
+        return int(expected) == int(actual)
+    a, b = float(expected), float(actual)
+    return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=ABS_TOL)
+
+
+def line_matches(expected: str, actual: str) -> bool:
+    """Text equal outside the numbers; numbers equal within the tolerance."""
+    exp_text, act_text = NUMBER.split(expected), NUMBER.split(actual)
+    if exp_text != act_text:
+        return False
+    return all(numbers_match(e, a) for e, a in zip(NUMBER.findall(expected),
+                                                   NUMBER.findall(actual)))
+
+
+def outputs_match(expected: str, actual: str) -> bool:
+    exp, act = expected.splitlines(), actual.splitlines()
+    return len(exp) == len(act) and all(line_matches(e, a) for e, a in zip(exp, act))
+
+
+def unstable_parts(text: str) -> list[str]:
+    """What in an output would change from run to run or machine to machine."""
+    found = []
+    for what, pattern in UNSTABLE.items():
+        for match in pattern.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            found.append(f"line {line}: {what} ({match.group(0)!r})")
+    return found
+
+
+def diff(expected: str, actual: str, path: Path) -> str:
+    return "".join(difflib.unified_diff(
+        expected.splitlines(keepends=True), actual.splitlines(keepends=True),
+        fromfile=f"{path} (stored)", tofile=f"{path} (this run)",
+    )) or "(no line differs; the stored file is missing its final newline?)\n"
+
+
+def failure(result: Result, time_limit: float = TIME_LIMIT_S) -> str | None:
+    """Why a run failed to run cleanly (None when it ran)."""
+    run = result.run
+    if result.returncode is None:
+        return (f"{run.name}: still running after {time_limit:.0f} s, stopped. A snippet must "
+                f"finish within {time_limit:.0f} s; make it smaller or find what hangs.\n"
+                f"--- stderr (last lines) ---\n{tail(result.stderr)}")
+    if result.returncode != 0:
+        return (f"{run.name}: exited with status {result.returncode}.\n"
+                f"--- stderr (last lines) ---\n{tail(result.stderr)}")
+    unstable = unstable_parts(result.stdout)
+    if unstable:
+        return (f"{run.name}: its output would not be the same on the next run: "
+                + "; ".join(unstable) + ". Print something stable instead.")
+    return None
+
+
+def check_result(result: Result, time_limit: float = TIME_LIMIT_S) -> str | None:
+    """None when the run succeeded and printed its stored output; else what is wrong."""
+    problem = failure(result, time_limit)
+    if problem:
+        return problem
+    run = result.run
+    if not run.out.exists():
+        return (f"{run.name}: no stored output {run.out}. Run `make snippets` to write it, "
+                f"read it, and commit it.\n--- this run printed ---\n{result.stdout}")
+    expected = run.out.read_text(encoding="utf-8")
+    if not outputs_match(expected, result.stdout):
+        return (f"{run.name}: printed something other than {run.out.name} (numbers within "
+                f"rel {REL_TOL:g} / abs {ABS_TOL:g}; other text exactly). If the change is "
+                f"intended, run `make snippets` and commit the .out file.\n"
+                + diff(expected, result.stdout, run.out))
+    return None
+
+
+def tail(text: str, lines: int = 25) -> str:
+    return "\n".join(text.rstrip().splitlines()[-lines:])
+
+
+def stray_outputs(root: Path, runs: list[Run]) -> list[Path]:
+    """Stored outputs that no run writes (a renamed snippet, a dropped backend)."""
+    wanted = {r.out for r in runs}
+    return sorted(p for p in root.glob("*/*.out") if p not in wanted)
+
+
+def timing_summary(results: list[Result], wall: float, jobs: int = JOBS) -> str:
+    cpu = sum(r.cpu_seconds for r in results)
+    lines = [f"{len(results)} snippet runs in {wall:.1f} s wall time, {jobs} at a time "
+             f"({cpu:.1f} s of CPU time: about {cpu / jobs:.0f} s on an idle {jobs}-core machine)"]
+    for r in sorted(results, key=lambda r: -r.seconds)[:5]:
+        lines.append(f"  slowest: {r.seconds:5.1f} s ({r.cpu_seconds:4.1f} s CPU)  {r.run.name}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.snippets_runner",
+                                     description=__doc__.split("\n\n")[0])
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--write", action="store_true", help="rerun all, rewrite the .out files")
+    mode.add_argument("--check", action="store_true", help="rerun all, compare with .out files")
+    parser.add_argument("--device", choices=("cpu", "cuda"), default=None,
+                        help="cuda: leave GPUs visible and require one to be used "
+                             "(implies running without comparing)")
+    parser.add_argument("--only", default="", help="comma-separated task names")
+    parser.add_argument("--jobs", type=int, default=JOBS)
+    parser.add_argument("--root", type=Path, default=SNIPPETS, help=argparse.SUPPRESS)
+    parser.add_argument("--time-limit", type=float, default=TIME_LIMIT_S, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not (args.write or args.check or args.device == "cuda"):
+        parser.error("give --write or --check (or --device cuda)")
+    device = args.device or "cpu"
+    if device == "cuda" and args.write:
+        parser.error("--write stores CPU outputs; use --check with --device cuda")
+
+    try:
+        runs = discover(args.root, [t for t in args.only.split(",") if t] or None)
+    except SnippetLayoutError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+
+    def progress(result: Result) -> None:
+        state = "ok" if result.ok else ("TIMEOUT" if result.returncode is None else "FAILED")
+        print(f"{result.seconds:5.1f} s ({result.cpu_seconds:4.1f} s CPU)  {state:7}  "
+              f"{result.run.name}", flush=True)
+
+    start = time.perf_counter()
+    results = execute_all(runs, device, args.jobs, args.time_limit, progress)
+    wall = time.perf_counter() - start
+
+    problems = []
+    if device == "cuda":
+        used_gpu = []
+        for r in results:
+            problem = failure(r, args.time_limit)
+            if problem:
+                problems.append(problem)
+                continue
+            line = (DEVICE_LINE.search(r.stdout) or re.match(".*", "?")).group(0)
+            on_gpu = bool(GPU_WORDS.search(line))
+            used_gpu.append(on_gpu)
+            same = r.run.out.exists() and outputs_match(r.run.out.read_text("utf-8"), r.stdout)
+            print(f"  {r.run.name}: {line}"
+                  + ("" if on_gpu else "  (CPU: this framework's installed build has no CUDA)")
+                  + ("" if same else "  (output differs from the stored CPU output)"))
+        if not any(used_gpu):
+            problems.append("no snippet ran on a GPU: this machine has no CUDA GPU, or the "
+                            "installed frameworks are CPU builds (see snippets/requirements.txt)")
+    elif args.write:
+        for r in results:
+            problem = failure(r, args.time_limit)
+            if problem:
+                problems.append(problem)
+            else:
+                r.run.out.write_text(r.stdout, encoding="utf-8")
+        for stray in stray_outputs(args.root, runs) if not args.only else []:
+            problems.append(f"{stray}: no snippet writes this output any more; delete it")
+    else:
+        for r in results:
+            problem = check_result(r, args.time_limit)
+            if problem:
+                problems.append(problem)
+        for stray in stray_outputs(args.root, runs) if not args.only else []:
+            problems.append(f"{stray}: no snippet writes this output any more; delete it")
+
+    print("\n" + timing_summary(results, wall, args.jobs))
+    if wall > TOTAL_LIMIT_S and not args.only:
+        problems.append(f"all runs took {wall:.0f} s, over the {TOTAL_LIMIT_S} s budget")
+    for problem in problems:
+        print(f"\nFAIL {problem}", file=sys.stderr)
+    print(f"{len(results)} snippet runs: {len(results) - len(problems)} ok, "
+          f"{len(problems)} problem(s)" if problems else f"{len(results)} snippet runs: all ok")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

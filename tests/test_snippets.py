@@ -1,0 +1,219 @@
+"""Every snippet runs again and prints what is stored beside it.
+
+The snippets run once per session (two at a time, see tests/snippets_runner.py); each run is
+then its own test, so a failure names the script, its Keras backend and the diff. The runner
+itself is tested on small throw-away snippets: one that raises, one that hangs, one whose
+output changed.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tests import snippets_runner as sr
+
+RUNS = sr.discover()
+TASKS = sr.tasks()
+
+
+class _SnippetSummary:
+    """Prints the count of snippet runs and their timing at the end of the pytest report."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def pytest_terminal_summary(self, terminalreporter):
+        terminalreporter.section("snippets")
+        terminalreporter.write_line(self.text)
+
+
+@pytest.fixture(scope="session")
+def snippet_results(pytestconfig):
+    start = time.perf_counter()
+    results = sr.execute_all(RUNS)
+    wall = time.perf_counter() - start
+    summary = sr.timing_summary(results, wall)
+    pytestconfig.pluginmanager.register(_SnippetSummary(summary), "snippet-summary")
+    print(summary)
+    return {r.run: r for r in results}, wall
+
+
+# --- the real snippets ---------------------------------------------------------------------
+
+def test_every_task_has_three_frameworks_and_stored_outputs():
+    assert len(TASKS) >= 10, f"only {len(TASKS)} tasks under snippets/: {TASKS}"
+    assert len(RUNS) == len(TASKS) * (2 + len(sr.KERAS_BACKENDS))
+    missing = [str(r.out) for r in RUNS if not r.out.exists()]
+    assert not missing, "no stored output (run `make snippets`): " + ", ".join(missing)
+    stray = sr.stray_outputs(sr.SNIPPETS, RUNS)
+    assert not stray, f"outputs that no snippet writes: {stray}"
+
+
+@pytest.mark.parametrize("run", RUNS, ids=lambda r: r.id)
+def test_snippet_prints_its_stored_output(run, snippet_results):
+    result = snippet_results[0][run]
+    problem = sr.check_result(result)
+    if problem:
+        pytest.fail(problem, pytrace=False)
+    assert result.seconds <= sr.TIME_LIMIT_S, f"{run.name}: took {result.seconds:.0f} s"
+
+
+def test_all_snippet_runs_fit_the_time_budget(snippet_results):
+    results, wall = snippet_results
+    assert len(results) == len(RUNS)
+    assert wall <= sr.TOTAL_LIMIT_S, sr.timing_summary(list(results.values()), wall)
+
+
+@pytest.mark.parametrize("run", [r for r in RUNS if r.task == "digits"], ids=lambda r: r.id)
+def test_digits_classifier_reaches_90_percent(run, snippet_results):
+    result = snippet_results[0][run]
+    found = re.search(r"^test accuracy: ([0-9.]+)$", result.stdout, re.MULTILINE)
+    assert found, f"{run.name} printed no 'test accuracy:' line:\n{result.stdout}"
+    assert float(found.group(1)) >= 0.90, f"{run.name}: {found.group(0)}"
+
+
+@pytest.mark.parametrize("run", [r for r in RUNS if r.backend], ids=lambda r: r.id)
+def test_keras_runs_on_the_backend_it_was_given(run, snippet_results):
+    first = snippet_results[0][run].stdout.split("\n", 1)[0]
+    assert first.startswith(f"backend: {run.backend} |"), f"{run.name}: {first!r}"
+
+
+@pytest.mark.parametrize("run", RUNS, ids=lambda r: r.id)
+def test_stored_output_is_stable_and_says_its_device(run):
+    text = run.out.read_text(encoding="utf-8")
+    assert not sr.unstable_parts(text), f"{run.out}: {sr.unstable_parts(text)}"
+    first = text.split("\n", 1)[0]
+    assert re.match(r"(device|backend): ", first), f"{run.out}: first line {first!r}"
+    assert not sr.GPU_WORDS.search(first), f"{run.out}: stored outputs come from the CPU"
+
+
+@pytest.mark.parametrize("run", [r for r in RUNS if r.backend in (None, "jax")],
+                         ids=lambda r: r.id)
+def test_annotation_markers_are_numbered_in_order(run):
+    markers = [int(n) for n in re.findall(r"# \((\d+)\)!", run.script.read_text("utf-8"))]
+    assert markers == list(range(1, len(markers) + 1)), f"{run.script}: markers {markers}"
+
+
+# --- the runner, on throw-away snippets ----------------------------------------------------
+
+def make_task(root: Path, name: str, code: dict[str, str], outputs: dict[str, str]) -> None:
+    folder = root / name
+    folder.mkdir(parents=True)
+    for fw in sr.FRAMEWORKS:
+        (folder / f"{fw}.py").write_text(textwrap.dedent(code.get(fw, "print('same')\n")))
+    for name_, text in outputs.items():
+        (folder / name_).write_text(text)
+
+
+ALL_SAME = {"tensorflow.out": "same\n", "pytorch.out": "same\n",
+            **{f"keras.{b}.out": "same\n" for b in sr.KERAS_BACKENDS}}
+
+
+def run_of(root: Path, task: str, fw: str, backend=None) -> sr.Run:
+    return sr.Run(task, fw, backend, root)
+
+
+def test_a_snippet_that_raises_fails_with_its_path_and_traceback(tmp_path):
+    make_task(tmp_path, "broken", {"pytorch": "raise ValueError('no such layer')\n"}, ALL_SAME)
+    message = sr.check_result(sr.execute(run_of(tmp_path, "broken", "pytorch")))
+    assert "broken/pytorch.py" in message and "exited with status 1" in message
+    assert "ValueError: no such layer" in message
+
+
+def test_a_snippet_that_hangs_is_stopped_at_the_time_limit(tmp_path):
+    make_task(tmp_path, "stuck", {"tensorflow": "import time\nprint('start')\ntime.sleep(60)\n"},
+              ALL_SAME)
+    start = time.perf_counter()
+    result = sr.execute(run_of(tmp_path, "stuck", "tensorflow"), time_limit=2)
+    assert time.perf_counter() - start < 15
+    assert result.returncode is None
+    message = sr.check_result(result, time_limit=2)
+    assert "stuck/tensorflow.py: still running after 2 s" in message
+
+
+def test_a_changed_output_fails_with_path_and_diff(tmp_path):
+    make_task(tmp_path, "changed", {"keras": "import os\nprint('loss', 0.5)\n"
+                                             "print('backend', os.environ['KERAS_BACKEND'])\n"},
+              {**ALL_SAME, "keras.torch.out": "loss 0.5\nbackend jax\n"})
+    message = sr.check_result(sr.execute(run_of(tmp_path, "changed", "keras", "torch")))
+    assert "changed/keras.py [KERAS_BACKEND=torch]" in message
+    assert "-backend jax\n+backend torch" in message
+    assert "keras.torch.out (stored)" in message
+
+
+def test_a_snippet_without_stored_output_says_to_run_make_snippets(tmp_path):
+    make_task(tmp_path, "new", {}, {})
+    message = sr.check_result(sr.execute(run_of(tmp_path, "new", "pytorch")))
+    assert "make snippets" in message
+
+
+def test_unstable_output_is_refused(tmp_path):
+    make_task(tmp_path, "paths", {"pytorch": "import os\nprint('saved to', os.getcwd())\n"
+                                             "print(object())\n"}, ALL_SAME)
+    message = sr.check_result(sr.execute(run_of(tmp_path, "paths", "pytorch")))
+    assert "a temporary path" in message and "a memory address" in message
+
+
+def test_snippets_run_in_a_temporary_folder_not_the_repository(tmp_path):
+    make_task(tmp_path, "files", {"pytorch": "open('model.pt', 'w').write('x')\nprint('ok')\n"},
+              ALL_SAME)
+    assert sr.execute(run_of(tmp_path, "files", "pytorch")).ok
+    assert not (tmp_path / "files" / "model.pt").exists()
+    assert not (sr.ROOT / "model.pt").exists()
+
+
+def test_a_task_missing_a_framework_is_refused(tmp_path):
+    make_task(tmp_path, "partial", {}, ALL_SAME)
+    (tmp_path / "partial" / "keras.py").unlink()
+    with pytest.raises(sr.SnippetLayoutError, match=r"partial/keras.py: missing"):
+        sr.discover(tmp_path)
+
+
+def test_cli_check_exits_non_zero_and_counts_runs(tmp_path, capsys):
+    make_task(tmp_path, "good", {}, ALL_SAME)
+    make_task(tmp_path, "bad", {"pytorch": "print('different')\n"}, ALL_SAME)
+    code = sr.main(["--check", "--root", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "10 snippet runs" in out
+    assert "bad/pytorch.py" in err and "-same\n+different" in err
+    assert sr.main(["--check", "--root", str(tmp_path), "--only", "good"]) == 0
+    assert "5 snippet runs: all ok" in capsys.readouterr().out
+
+
+def test_cli_write_stores_stdout_only(tmp_path):
+    make_task(tmp_path, "fresh", {"tensorflow": "import sys\nprint('kept')\n"
+                                                "print('warning', file=sys.stderr)\n"}, {})
+    assert sr.main(["--write", "--root", str(tmp_path)]) == 0
+    assert (tmp_path / "fresh" / "tensorflow.out").read_text() == "kept\n"
+    assert (tmp_path / "fresh" / "keras.jax.out").read_text() == "same\n"
+
+
+# --- the comparison and its one tolerance --------------------------------------------------
+
+@pytest.mark.parametrize("expected, actual, same", [
+    ("loss 0.1234", "loss 0.1234", True),
+    ("loss 0.1234", "loss 0.1236", True),  # within ABS_TOL
+    ("loss 0.1234", "loss 0.1300", False),
+    ("loss 123.40", "loss 124.40", True),  # within REL_TOL
+    ("loss 123.40", "loss 126.40", False),
+    ("params: 305", "params: 306", False),  # integers are exact
+    ("shape (2, 3)", "shape (2, 4)", False),
+    ("loss 0.1234", "Loss 0.1234", False),  # text is exact
+    ("float32", "float64", False),
+    ("acc -0.0", "acc 0.0", True),
+    ("w 1e-05", "w 1.2e-05", True),
+])
+def test_line_comparison(expected, actual, same):
+    assert sr.line_matches(expected, actual) is same
+
+
+def test_outputs_must_have_the_same_lines():
+    assert sr.outputs_match("a 1.0\nb 2.0\n", "a 1.0001\nb 2.0\n")
+    assert not sr.outputs_match("a 1.0\nb 2.0\n", "a 1.0\n")
+    assert not sr.outputs_match("a 1.0\n", "a 1.0\nextra\n")
