@@ -66,17 +66,18 @@ async ([query, placeholder]) => {
 
 
 def multiply_pages(project: Path, factor: int) -> int:
-    """Repeat every page (both languages) factor - 1 more times, next to the original so
-    that its relative links still resolve: keras.md -> keras-copy1.md, keras-copy1.en.md."""
+    """Repeat every page (both languages) factor - 1 more times, each copy of the docs in a
+    folder of its own (docs/copy1/keras.md, docs/copy1/code/autodiff.md, ...) so that
+    relative links still resolve and the build's per-page checks see ordinary pages."""
     docs = project / "docs"
+    pages = [p for p in sorted(docs.rglob("*.md"))
+             if p.relative_to(docs).parts[0] != "assets"]
     made = 0
-    for page in sorted(docs.rglob("*.md")):
-        if "assets" in page.relative_to(docs).parts or "-copy" in page.name:
-            continue
-        stem, suffix = (page.name[:-6], ".en.md") if page.name.endswith(".en.md") \
-            else (page.name[:-3], ".md")
-        for k in range(1, factor):
-            page.with_name(f"{stem}-copy{k}{suffix}").write_bytes(page.read_bytes())
+    for k in range(1, factor):
+        for page in pages:
+            target = docs / f"copy{k}" / page.relative_to(docs)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(page.read_bytes())
             made += 1
     return made
 
