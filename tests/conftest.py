@@ -123,7 +123,9 @@ class PageProblems:
         page.on("console", lambda m: m.type == "error" and self.errors.append(
             f"console: {m.text} @ {page.url}"))
         page.on("pageerror", lambda e: self.errors.append(f"exception: {e} @ {page.url}"))
-        page.on("requestfailed", lambda r: self.failed.append(
+        # ERR_ABORTED: the browser dropped a request itself because the test moved on to
+        # another page (e.g. search's language files still loading); nothing failed
+        page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and self.failed.append(
             f"{r.url} ({r.failure}) from {page.url}"))
         page.on("response", lambda r: r.status >= 400 and self.failed.append(
             f"{r.url} -> HTTP {r.status} from {page.url}"))
