@@ -12,7 +12,7 @@ def scale(x):
 
 
 print("eager 1:", scale(torch.tensor([1.0, 2.0], device=device)).tolist())
-print("eager 2:", scale(torch.tensor([-3.0, 4.0], device=device)).tolist())
+print("eager 2:", scale(torch.tensor([-3.0, 1.0], device=device)).tolist())
 
 x = torch.tensor([1.0, 2.0], device=device, requires_grad=True)
 y = scale(x)
@@ -31,5 +31,5 @@ def show_graph(gm: torch.fx.GraphModule, example_inputs):  # (3)!
 
 compiled = torch.compile(scale, backend=show_graph)  # (4)!
 print("compiled 1:", compiled(torch.tensor([1.0, 2.0], device=device)).tolist())
-print("compiled 2:", compiled(torch.tensor([-3.0, 4.0], device=device)).tolist())
+print("compiled 2:", compiled(torch.tensor([-3.0, 1.0], device=device)).tolist())
 print("graphs captured:", len(captured))  # (5)!

@@ -13,7 +13,7 @@ def scale(x):
 
 
 print("call 1:", scale(tf.constant([1.0, 2.0])).numpy().tolist())
-print("call 2:", scale(tf.constant([-3.0, 4.0])).numpy().tolist())  # same shape: no tracing
+print("call 2:", scale(tf.constant([-3.0, 1.0])).numpy().tolist())  # same shape: no tracing
 print("call 3:", scale(tf.constant([1.0, 2.0, 3.0])).numpy().tolist())  # new shape: traced again
 print("traces so far:", scale.experimental_get_tracing_count())
 

@@ -1,0 +1,294 @@
+"""The "code side by side" pages: what is generated into them, and what they must contain.
+
+Markers, replaced in the page's language (Korean ``x.md``, English ``x.en.md``):
+
+* ``<!-- tested-versions -->``: a table of the versions the snippets were tested with,
+  generated from ``snippets/requirements.txt`` (the pins ``make test`` installs).
+* ``<!-- code-tasks: tensorflow -->`` (or ``keras``, ``pytorch``): on a framework page, a list
+  of links to that framework's tab on every task page.
+* ``<!-- code-tasks: index -->``: on the code section's index page, a table of the tasks with
+  a link to each framework's tab.
+* ``<!-- snippet-checks -->``: the tolerance and time limits the tests apply, read from
+  ``tests/snippets_runner.py`` (where the comparison uses them), and the count of runs.
+
+The tasks and their order come from the code section of ``nav`` in mkdocs.yml; a task's title
+is its page's first heading, in each language.
+
+Checks, for every page under ``docs/code/`` except the index, in both languages (the build
+stops with file, line and what to do):
+
+* a tab group labelled exactly ``TensorFlow``, ``Keras``, ``PyTorch``, in that order, holding
+  that framework's snippet of the page's task and its output;
+* after every included snippet, one numbered annotation per ``# (n)!`` marker in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[1]
+SNIPPETS = ROOT / "snippets"
+PINS = SNIPPETS / "requirements.txt"
+RUNNER = ROOT / "tests" / "snippets_runner.py"
+CODE_DIR = "code/"
+LABELS = ("TensorFlow", "Keras", "PyTorch")
+FRAMEWORKS = ("tensorflow", "keras", "pytorch")
+KERAS_BACKENDS = ("jax", "tensorflow", "torch")  # as in tests/snippets_runner.py
+CODE_GROUP = "code"  # the tab group with code and output sits under "## ... {#<task>-code}"
+
+TEXT = {
+    "ko": {
+        "package": "패키지", "version": "버전", "task": "작업",
+        "versions_intro": "이 페이지의 코드는 다음 버전으로 실행해 출력을 확인했습니다 "
+                          "(`snippets/requirements.txt`에서 만든 표입니다). "
+                          "CPU에서 실행한 결과입니다.",
+    },
+    "ko_checks": (
+        "- 숫자는 상대 오차 {rel:g}% 또는 절대 오차 {abs:g}까지 같은 것으로 보고, 숫자가 아닌 "
+        "글자와 정수는 정확히 같아야 합니다.\n"
+        "- 코드 하나는 {one:g}초 안에, {runs}번의 실행(작업 {tasks}개 × 텐서플로우 1 + 케라스 3 + "
+        "파이토치 1) 전체는 2코어 CPU에서 {total:g}분 안에 끝나야 합니다.\n"),
+    "en_checks": (
+        "- Numbers count as equal within a relative difference of {rel:g}% or an absolute "
+        "difference of {abs:g}; text other than numbers, and integers, must be exactly equal.\n"
+        "- One snippet must finish within {one:g} seconds, and all {runs} runs ({tasks} tasks × "
+        "TensorFlow 1 + Keras 3 + PyTorch 1) within {total:g} minutes on 2 CPU cores.\n"),
+    "en": {
+        "package": "Package", "version": "Version", "task": "Task",
+        "versions_intro": "The code on this page was run, and its output checked, with these "
+                          "versions (a table made from `snippets/requirements.txt`). "
+                          "The outputs come from a CPU run.",
+    },
+}
+
+PIN = re.compile(r"^\s*([A-Za-z0-9_.\-]+(?:\[[^\]]*\])?)\s*==\s*([^\s;#]+)")
+MARKER_VERSIONS = "<!-- tested-versions -->"
+MARKER_CHECKS = "<!-- snippet-checks -->"
+CONSTANT = re.compile(r"^([A-Z_]+)\s*=\s*([0-9.e-]+)\b", re.MULTILINE)
+MARKER_TASKS = re.compile(r"<!--\s*code-tasks:\s*([\w-]+)\s*-->")
+HEADING_1 = re.compile(r"^#\s+(.*?)\s*\{[^}]*#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
+TAB = re.compile(r'^(\s*)===\+?\s+"([^"]*)"')
+INCLUDE = re.compile(r'^(\s*)--8<--\s+"([^"]+)"')
+ANNOTATION_MARKER = re.compile(r"#\s*\((\d+)\)!")
+NUMBERED_ITEM = re.compile(r"^(\s*)(\d+)\.\s")
+
+
+def lang_of(src_uri: str) -> str:
+    return "en" if src_uri.endswith(".en.md") else "ko"
+
+
+def pins() -> list[tuple[str, str]]:
+    if not PINS.exists():
+        raise PluginError(f"{PINS.relative_to(ROOT)}: missing; the tested-versions tables are "
+                          "generated from it")
+    found = []
+    for line in PINS.read_text(encoding="utf-8").splitlines():
+        match = PIN.match(line)
+        if match:
+            found.append((match.group(1), match.group(2)))
+    if not found:
+        raise PluginError(f"{PINS.relative_to(ROOT)}: no 'name==version' line to report")
+    return found
+
+
+def versions_table(lang: str) -> str:
+    t = TEXT[lang]
+    rows = "\n".join(f"| `{name}` | {version} |" for name, version in pins())
+    return f"{t['versions_intro']}\n\n| {t['package']} | {t['version']} |\n| --- | --- |\n{rows}\n"
+
+
+def checks_text(lang: str) -> str:
+    values = {name: float(value) for name, value in CONSTANT.findall(
+        RUNNER.read_text(encoding="utf-8"))}
+    missing = {"REL_TOL", "ABS_TOL", "TIME_LIMIT_S", "TOTAL_LIMIT_S"} - set(values)
+    if missing:
+        raise PluginError(f"tests/snippets_runner.py: no module-level constant(s) "
+                          f"{sorted(missing)} for the <!-- snippet-checks --> marker")
+    tasks = sorted(p.name for p in SNIPPETS.iterdir() if (p / "pytorch.py").exists())
+    return TEXT[f"{lang}_checks"].format(
+        rel=values["REL_TOL"] * 100, abs=values["ABS_TOL"], one=values["TIME_LIMIT_S"],
+        total=values["TOTAL_LIMIT_S"] / 60, tasks=len(tasks),
+        runs=len(tasks) * (2 + len(KERAS_BACKENDS)))
+
+
+def nav_code_pages(nav) -> list[str]:
+    """The task pages of the code section, in nav order (``code/index.md`` excluded)."""
+    found: list[str] = []
+
+    def walk(item):
+        if isinstance(item, str):
+            if item.startswith(CODE_DIR) and item != f"{CODE_DIR}index.md":
+                found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(nav or [])
+    return found
+
+
+def page_title(docs_dir: Path, src: str, lang: str) -> tuple[str, str]:
+    """(title, id) from the first heading of a task page in the given language."""
+    path = docs_dir / (src[: -len(".md")] + ".en.md" if lang == "en" else src)
+    match = HEADING_1.search(path.read_text(encoding="utf-8")) if path.exists() else None
+    if not match:
+        raise PluginError(f"docs/{path.relative_to(docs_dir)}: no first heading with an id "
+                          "('# Title {#id}'): the code section's link lists need it")
+    return match.group(1), match.group(2)
+
+
+def task_links(config, lang: str, from_code_dir: bool) -> list[tuple[str, str, str]]:
+    """(title, link to the page from the current page, heading id) for every task."""
+    docs_dir = Path(config["docs_dir"])
+    out = []
+    for src in nav_code_pages(config["nav"]):
+        title, ident = page_title(docs_dir, src, lang)
+        link = src[len(CODE_DIR):] if from_code_dir else src
+        out.append((title, link, ident))
+    return out
+
+
+def replace_task_marker(match, page, config) -> str:
+    which = match.group(1)
+    src = page.file.src_uri
+    lang = lang_of(src)
+    from_code_dir = src.startswith(CODE_DIR)
+    tasks = task_links(config, lang, from_code_dir)
+    if which in FRAMEWORKS:
+        label = LABELS[FRAMEWORKS.index(which)]
+        return "\n".join(f"- [{title}]({link}#{ident}-{CODE_GROUP}-{which}) ({label})"
+                         for title, link, ident in tasks) + "\n"
+    if which == "index":
+        t = TEXT[lang]
+        head = f"| {t['task']} | " + " | ".join(LABELS) + " |\n| --- | --- | --- | --- |\n"
+        rows = [f"| [{title}]({link}) | " + " | ".join(
+            f"[{label}]({link}#{ident}-{CODE_GROUP}-{fw})" for fw, label in zip(FRAMEWORKS, LABELS)
+        ) + " |" for title, link, ident in tasks]
+        return head + "\n".join(rows) + "\n"
+    line = page.markdown.count("\n", 0, match.start()) + 1 if page.markdown else 0
+    raise PluginError(f"docs/{src}:{line}: unknown marker '{match.group(0)}'. Use "
+                      "<!-- code-tasks: tensorflow -->, keras, pytorch or index")
+
+
+def check_task_page(markdown: str, src: str) -> list[str]:
+    """Problems with a task page's tabs, includes and annotations."""
+    problems = []
+    lines = markdown.splitlines()
+    task_slug = Path(src).name.split(".")[0]
+    task = task_slug.replace("-", "_")
+    # tab groups: '=== "Label"' lines at one indentation, with only their (deeper indented)
+    # content between them
+    groups: list[dict] = []
+    current = None
+    for number, line in enumerate(lines, start=1):
+        tab = TAB.match(line)
+        if tab:
+            indent = len(tab.group(1))
+            if current and current["indent"] == indent and current["open"] \
+                    and not line.lstrip().startswith("===+"):
+                current["tabs"].append((number, tab.group(2)))
+            else:
+                current = {"indent": indent, "tabs": [(number, tab.group(2))], "open": True}
+                groups.append(current)
+        elif current and line.strip() and len(line) - len(line.lstrip()) <= current["indent"]:
+            current["open"] = False
+    if not groups:
+        problems.append(f"docs/{src}: no content tabs; a task page has a tab group labelled "
+                        f"{', '.join(LABELS)}")
+    for group in groups:
+        labels = tuple(label for _, label in group["tabs"])
+        if labels != LABELS:
+            problems.append(f"docs/{src}:{group['tabs'][0][0]}: tabs {list(labels)}; every tab "
+                            f"group on a task page is labelled exactly {list(LABELS)}, in that "
+                            "order")
+    # every snippet of the page's task and every output it stores
+    included = {m.group(2) for m in map(INCLUDE.match, lines) if m}
+    wanted = [f"{task}/{fw}.py" for fw in FRAMEWORKS] + [f"{task}/tensorflow.out",
+              f"{task}/pytorch.out"] + [f"{task}/keras.{b}.out" for b in KERAS_BACKENDS]
+    for name in wanted:
+        if name not in included:
+            problems.append(f"docs/{src}: does not include snippets/{name}; write "
+                            f"--8<-- \"{name}\" in its framework's tab")
+    # annotations: one numbered item per '# (n)!' marker, right after the code block
+    for number, line in enumerate(lines, start=1):
+        include = INCLUDE.match(line)
+        if not include or not include.group(2).endswith(".py"):
+            continue
+        path = SNIPPETS / include.group(2)
+        if not path.exists():
+            continue  # hooks/include_checks.py reports it
+        markers = len(ANNOTATION_MARKER.findall(path.read_text(encoding="utf-8")))
+        items = annotation_items(lines, number)
+        if items != markers:
+            problems.append(
+                f"docs/{src}:{number}: snippets/{include.group(2)} has {markers} annotation "
+                f"marker(s) '# (n)!' but the code block is followed by {items} numbered "
+                f"item(s); write one item per marker right after the closing fence")
+    return problems
+
+
+def annotation_items(lines: list[str], include_line: int) -> int:
+    """Numbered list items right after the fence that closes the block at include_line."""
+    i = include_line  # index of the line after the include
+    while i < len(lines) and not lines[i].strip().startswith("```"):
+        i += 1
+    i += 1
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    count = 0
+    indent = None
+    while i < len(lines):
+        item = NUMBERED_ITEM.match(lines[i])
+        if item and (indent is None or item.group(1) == indent):
+            indent = item.group(1)
+            count += 1
+        elif lines[i].strip() and indent is not None and lines[i].startswith(indent + "    "):
+            pass  # continuation of an item
+        elif lines[i].strip():
+            break
+        i += 1
+    return count
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = page.file.src_uri
+    lang = lang_of(src)
+    if MARKER_VERSIONS in markdown:
+        markdown = markdown.replace(MARKER_VERSIONS, versions_table(lang))
+    if MARKER_CHECKS in markdown:
+        markdown = markdown.replace(MARKER_CHECKS, checks_text(lang).rstrip("\n"))
+    if MARKER_TASKS.search(markdown):
+        page.markdown = markdown
+        markdown = MARKER_TASKS.sub(lambda m: replace_task_marker(m, page, config), markdown)
+    if src.startswith(CODE_DIR) and Path(src).name not in ("index.md", "index.en.md"):
+        problems = check_task_page(markdown, src)
+        if problems:
+            raise PluginError("code page problems:\n  " + "\n  ".join(problems))
+    return markdown
+
+
+TABBED_INPUT = re.compile(r'<input\b[^>]*\bname="__tabbed_[^"]*"[^>]*>')
+ID_ATTR = re.compile(r'\bid="([^"]+)"')
+
+
+def on_page_content(html, page, config, files):
+    """Make the content tabs' ids linkable for MkDocs' anchor validation.
+
+    pymdownx.tabbed gives each tab its id (``tensors-code-pytorch``) in a tree processor that
+    runs after MkDocs has collected the page's ids, so links to a tab (the framework pages
+    link to their tab on every task page) would be reported as broken although the id is in
+    the page. Add the ids that are really in the rendered HTML.
+    """
+    present = getattr(page, "present_anchor_ids", None)
+    if present is not None:
+        for tag in TABBED_INPUT.findall(html):
+            ident = ID_ATTR.search(tag)
+            if ident:
+                present.add(ident.group(1))
+    return html
