@@ -11,17 +11,19 @@
 (() => {
   const ANNOTATION = { ko: "코드 설명", en: "Annotation" };
   const word = ANNOTATION[document.documentElement.lang] || ANNOTATION.en;
-  const update = (el) => {
-    if (el.scrollWidth > el.clientWidth) el.setAttribute("tabindex", "0");
-    else el.removeAttribute("tabindex");
-  };
-  const observer = new ResizeObserver((entries) => entries.forEach((e) => update(e.target)));
+  // Called once for every scroller when observed, then whenever its size changes (a tab is
+  // shown, the window resized). All sizes are read before any attribute is written, so the
+  // browser lays the page out once, not once per scroller.
+  const observer = new ResizeObserver((entries) => {
+    const overflows = entries.map((e) => e.target.scrollWidth > e.target.clientWidth);
+    entries.forEach((e, i) => {
+      if (overflows[i]) e.target.setAttribute("tabindex", "0");
+      else e.target.removeAttribute("tabindex");
+    });
+  });
   document$.subscribe(() => {
     document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre > code")
-      .forEach((el) => {
-        update(el);
-        observer.observe(el);
-      });
+      .forEach((el) => observer.observe(el));
     document.querySelectorAll("nav.md-code__nav").forEach((nav) => nav.setAttribute("role", "none"));
     document.querySelectorAll(".md-annotation__index").forEach((link) => {
       const number = link.querySelector("[data-md-annotation-id]");
