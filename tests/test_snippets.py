@@ -217,3 +217,23 @@ def test_outputs_must_have_the_same_lines():
     assert sr.outputs_match("a 1.0\nb 2.0\n", "a 1.0001\nb 2.0\n")
     assert not sr.outputs_match("a 1.0\nb 2.0\n", "a 1.0\n")
     assert not sr.outputs_match("a 1.0\n", "a 1.0\nextra\n")
+
+
+def test_cli_cuda_check_fails_when_no_run_used_a_gpu(tmp_path, capsys):
+    make_task(tmp_path, "tensors", {fw: "print('device: cpu')\n" for fw in sr.FRAMEWORKS},
+              {"tensorflow.out": "device: cpu\n"})
+    assert sr.main(["--device", "cuda", "--root", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert "no snippet ran on a GPU" in err
+    assert "tensors/pytorch.py: device: cpu  (CPU: this framework's installed build" in out
+
+
+def test_cli_cuda_check_passes_and_counts_differing_lines(tmp_path, capsys):
+    make_task(tmp_path, "train_loop",
+              {"pytorch": "print('device: cuda')\nprint('loss 0.2000')\n"},
+              {"pytorch.out": "device: cpu\nloss 0.1000\n"})
+    assert sr.main(["--device", "cuda", "--root", str(tmp_path), "--only", "train_loop"]) == 0
+    out = capsys.readouterr().out
+    assert "train_loop/pytorch.py: device: cuda  (1 line(s) differ from the stored CPU output)" \
+        in out
+    assert "5 snippet runs: all ok" in out
