@@ -45,22 +45,24 @@ TEXT = {
         "versions_intro": "이 페이지의 코드는 다음 버전으로 실행해 출력을 확인했습니다 "
                           "(`snippets/requirements.txt`에서 만든 표입니다). "
                           "CPU에서 실행한 결과입니다.",
+        "checks": (
+            "- 숫자는 상대 오차 {rel:g}% 또는 절대 오차 {abs:g}까지 같은 것으로 보고, 숫자가 "
+            "아닌 글자와 정수는 정확히 같아야 합니다.\n"
+            "- 코드 하나는 {one:g}초 안에, {runs}번의 실행(작업 {tasks}개 × 텐서플로우 1 + "
+            "케라스 3 + 파이토치 1) 전체는 2코어 CPU에서 {total:g}분 안에 끝나야 합니다."),
     },
-    "ko_checks": (
-        "- 숫자는 상대 오차 {rel:g}% 또는 절대 오차 {abs:g}까지 같은 것으로 보고, 숫자가 아닌 "
-        "글자와 정수는 정확히 같아야 합니다.\n"
-        "- 코드 하나는 {one:g}초 안에, {runs}번의 실행(작업 {tasks}개 × 텐서플로우 1 + 케라스 3 + "
-        "파이토치 1) 전체는 2코어 CPU에서 {total:g}분 안에 끝나야 합니다.\n"),
-    "en_checks": (
-        "- Numbers count as equal within a relative difference of {rel:g}% or an absolute "
-        "difference of {abs:g}; text other than numbers, and integers, must be exactly equal.\n"
-        "- One snippet must finish within {one:g} seconds, and all {runs} runs ({tasks} tasks × "
-        "TensorFlow 1 + Keras 3 + PyTorch 1) within {total:g} minutes on 2 CPU cores.\n"),
     "en": {
         "package": "Package", "version": "Version", "task": "Task",
         "versions_intro": "The code on this page was run, and its output checked, with these "
                           "versions (a table made from `snippets/requirements.txt`). "
                           "The outputs come from a CPU run.",
+        "checks": (
+            "- Numbers count as equal within a relative difference of {rel:g}% or an absolute "
+            "difference of {abs:g}; text other than numbers, and integers, must be exactly "
+            "equal.\n"
+            "- One snippet must finish within {one:g} seconds, and all {runs} runs ({tasks} "
+            "tasks × TensorFlow 1 + Keras 3 + PyTorch 1) within {total:g} minutes on 2 CPU "
+            "cores."),
     },
 }
 
@@ -108,7 +110,7 @@ def checks_text(lang: str) -> str:
         raise PluginError(f"tests/snippets_runner.py: no module-level constant(s) "
                           f"{sorted(missing)} for the <!-- snippet-checks --> marker")
     tasks = sorted(p.name for p in SNIPPETS.iterdir() if (p / "pytorch.py").exists())
-    return TEXT[f"{lang}_checks"].format(
+    return TEXT[lang]["checks"].format(
         rel=values["REL_TOL"] * 100, abs=values["ABS_TOL"], one=values["TIME_LIMIT_S"],
         total=values["TOTAL_LIMIT_S"] / 60, tasks=len(tasks),
         runs=len(tasks) * (2 + len(KERAS_BACKENDS)))
@@ -262,7 +264,7 @@ def on_page_markdown(markdown, page, config, files):
     if MARKER_VERSIONS in markdown:
         markdown = markdown.replace(MARKER_VERSIONS, versions_table(lang))
     if MARKER_CHECKS in markdown:
-        markdown = markdown.replace(MARKER_CHECKS, checks_text(lang).rstrip("\n"))
+        markdown = markdown.replace(MARKER_CHECKS, checks_text(lang))
     if MARKER_TASKS.search(markdown):
         page.markdown = markdown
         markdown = MARKER_TASKS.sub(lambda m: replace_task_marker(m, page, config), markdown)
