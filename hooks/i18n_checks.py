@@ -55,9 +55,9 @@ def split_front_matter(text: str) -> tuple[dict | None, int, str | None]:
     return data, block.count("\n") + 2, None
 
 
-def headings(text: str) -> list[tuple[int, int, str, str | None]]:
-    """(line number, level, text, explicit id or None) for every Markdown heading."""
-    out = []
+def outside_fences(text: str):
+    """(line number, line) for every line of Markdown that is not inside a fenced code block
+    (a `#` there is a comment, an `id=` is code). Shared with hooks/matrix.py."""
     fence = None
     for number, line in enumerate(text.splitlines(), start=1):
         match = FENCE.match(line)
@@ -68,8 +68,14 @@ def headings(text: str) -> list[tuple[int, int, str, str | None]]:
             elif marker.startswith(fence):
                 fence = None
             continue
-        if fence is not None:
-            continue
+        if fence is None:
+            yield number, line
+
+
+def headings(text: str) -> list[tuple[int, int, str, str | None]]:
+    """(line number, level, text, explicit id or None) for every Markdown heading."""
+    out = []
+    for number, line in outside_fences(text):
         head = HEADING.match(line)
         if not head:
             continue

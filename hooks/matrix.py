@@ -43,6 +43,8 @@ from typing import Callable
 import yaml
 from mkdocs.exceptions import PluginError
 
+from i18n_checks import outside_fences  # hooks/ is on sys.path while MkDocs loads a hook
+
 DATA_FILE = "data/matrix.yml"
 MATRIX_PAGE = "compare.md"  # the page with the table; rows are MATRIX_PAGE#criterion-<key>
 LANGS = {"ko": "Korean", "en": "English"}
@@ -51,7 +53,6 @@ MARKER = re.compile(r"<!--\s*pros-cons:\s*([A-Za-z0-9_-]+)\s*-->")
 HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*$")
 HEADING_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 # Words of the rendered HTML that are not in the data (the data holds the content).
 UI = {
@@ -184,18 +185,7 @@ class DocPage:
 
 def read_doc(path: Path) -> DocPage:
     page = DocPage()
-    fence = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        match = FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker[0] * len(marker)
-            elif marker.startswith(fence):
-                fence = None
-            continue
-        if fence is not None:
-            continue
+    for _, line in outside_fences(path.read_text(encoding="utf-8")):
         head = HEADING.match(line)
         if head:
             ident = HEADING_ID.search(head.group(1))

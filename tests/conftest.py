@@ -17,6 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(1, str(ROOT / "hooks"))  # hooks import each other by name, as under MkDocs
 
 from tests.site_server import SiteServer  # noqa: E402
 
