@@ -22,6 +22,7 @@ class Parsed:
     text: str = ""  # the article's visible text (inside <article>, without scripts)
     meta: dict[str, str] = field(default_factory=dict)  # name/property -> content
     head_links: list[dict[str, str]] = field(default_factory=list)  # <link> attributes
+    scripts: list[dict[str, str]] = field(default_factory=list)  # <script src> attributes
     lang: str | None = None
 
 
@@ -51,6 +52,8 @@ class _Reader(HTMLParser):
                 self.out.meta.setdefault(key, a["content"])
         if tag == "link":
             self.out.head_links.append({k: v or "" for k, v in a.items()})
+        if tag == "script" and a.get("src"):
+            self.out.scripts.append({k: v or "" for k, v in a.items()})
         if tag == "article":
             self._article += 1
         if tag in ("script", "style", "svg") and tag not in VOID:
