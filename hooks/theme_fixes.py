@@ -7,7 +7,22 @@ alternates are the page's twins (``/en/tensorflow/``), so every page asked for
 already point at the right twin, so the lookup is not needed: only alternates marked with
 ``data-md-sitemap`` (none) are looked up.
 
-The patch names the exact text it replaces and stops the build when that text is not found
+Search is loaded when the reader first opens it, not on every page view. Material 9.8.1
+fetches the search index (about 45 KiB gzipped on Korean pages, with the word -> stem table of
+hooks/search_ko.py) as soon as any page loads over http, and the highlighter of
+``search.highlight`` subscribes to the index even when the page has no ``?h=`` to highlight.
+That is most of what a first view transfers (issue #7: <= 100 KiB) and a long task on the main
+thread (parsing the JSON and copying it to the worker). Two patches make both lazy:
+
+* the index is sent to the worker once the search toggle is switched on (focus on the search
+  box, the search button, a keyboard shortcut, or a ``?q=`` link), which is what Material does
+  already for pages opened from ``file:``;
+* the highlighter asks for the index only for a location that has ``?h=``.
+
+Our worker (``search-ko.js``) loads Material's worker on its first message, so nothing of search
+is downloaded before the reader wants it.
+
+Each patch names the exact text it replaces and stops the build when that text is not found
 exactly once (e.g. after a Material upgrade), so it can never silently stop applying.
 """
 
@@ -16,7 +31,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 BUNDLE_PATCHES = [
+    # the language switcher's sitemap lookup
     ('M("link[rel=alternate]")', 'M("link[rel=alternate][data-md-sitemap]")'),
+    # setupSearchWorker: index on first use, not `of(location.protocol !== "file:")`
+    ('L($(location.protocol!=="file:"),Je("search"))', 'L($(!1),Je("search"))'),
+    # mountSearchHighlight: combineLatest([index$, location$ with ?h=]) becomes
+    # location$ with ?h= -> switchMap to index$, so a page without ?h= never fetches it
+    ('z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',
+     'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(n=>t.pipe(m(o=>[o,n]))))'),
 ]
 
 

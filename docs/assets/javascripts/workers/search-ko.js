@@ -10,146 +10,161 @@
  *
  * Anything unexpected falls back to Material's behaviour: search never breaks on our account.
  * The build writes the name of Material's (hashed) worker below.
+ *
+ * The theme creates this worker on every page, but sends it nothing until the reader opens
+ * search (hooks/theme_fixes.py). So the normaliser and Material's worker are loaded on the
+ * first message, which is then handed to Material's listener: a page view costs this file only.
  */
-importScripts("search-ko-normalise.js")
-
 ;(function () {
   "use strict"
 
-  var MATERIAL_WORKER = "__MATERIAL_SEARCH_WORKER__"
-  var SETUP = 0, QUERY = 2, RESULT = 3
-  var state = null
-
-  function setup(config) {
-    var rules = config && config.normalise
-    if (!rules || !self.searchKo) {
-      state = null
-      return
-    }
-    var lexicon = rules.lexicon || {}
-    var stems = new Set()
-    Object.keys(lexicon).forEach(function (word) { stems.add(lexicon[word]) })
-    state = {
-      norm: self.searchKo.createNormaliser(rules),
-      lexicon: lexicon,
-      stems: stems,
-      known: new Set()
-    }
+  var bootAdd = self.addEventListener.bind(self)
+  var bootRemove = self.removeEventListener.bind(self)
+  function boot(ev) {
+    bootRemove("message", boot)
+    load()
+    self.dispatchEvent(new MessageEvent("message", { data: ev.data }))
   }
+  bootAdd("message", boot)
 
-  function inbound(message) {
-    try {
-      if (message && message.type === SETUP)
-        setup(message.data && message.data.config)
-      else if (message && message.type === QUERY && state && typeof message.data === "string")
-        return {
-          type: QUERY,
-          data: state.norm.query(message.data, state.lexicon, state.known)
-        }
-    } catch (err) {
-      state = null
-    }
-    return message
-  }
+  function load() {
+    importScripts("search-ko-normalise.js")
 
-  function outbound(message) {
-    try {
-      if (message && message.type === RESULT && state && message.data && message.data.items)
-        message.data.items.forEach(function (group) {
-          group.forEach(function (item) {
-            if (item.terms)
-              item.terms = state.norm.highlightTerms(item.terms)
-          })
-        })
-    } catch (err) { /* keep Material's result as it is */ }
-    return message
-  }
+    var MATERIAL_WORKER = "__MATERIAL_SEARCH_WORKER__"
+    var SETUP = 0, QUERY = 2, RESULT = 3
+    var state = null
 
-  function indexToken(token) {
-    if (!state)
-      return token
-    var word = token.toString()
-    var terms = state.norm.indexTerms(word, state.lexicon, state.stems)
-    if (!terms.length)
-      return null
-    return terms.map(function (term) {
-      state.known.add(term)
-      return term === word ? token : token.clone(function () { return term })
-    })
-  }
-
-  /* Material's worker listens with addEventListener and answers with postMessage */
-  var addListener = self.addEventListener.bind(self)
-  var post = self.postMessage.bind(self)
-  self.addEventListener = function (type, listener, options) {
-    if (type !== "message")
-      return addListener(type, listener, options)
-    return addListener(type, function (ev) {
-      return listener({ data: inbound(ev.data) })
-    }, options)
-  }
-  self.postMessage = function (message) {
-    return post(outbound(message))
-  }
-
-  importScripts(MATERIAL_WORKER)
-
-  var lunr = self.lunr
-  lunr.Pipeline.registerFunction(indexToken, "searchKo")
-  var add = lunr.Builder.prototype.add
-  lunr.Builder.prototype.add = function (doc, attributes) {
-    if (!this.searchKo) {
-      this.searchKo = true
-      this.pipeline.add(indexToken)
-    }
-    return add.call(this, doc, attributes)
-  }
-
-  /* A query lunr cannot parse ("keras~x", "(.*)+") is searched for its words, operators
-     dropped, instead of Material showing no results with a warning in the console */
-  var parse = lunr.QueryParser.prototype.parse
-  lunr.QueryParser.prototype.parse = function () {
-    try {
-      return parse.call(this)
-    } catch (err) {
-      if (!state || !(err instanceof lunr.QueryParseError))
-        throw err
-      this.query.clauses = []
-      try {
-        parse.call(new lunr.QueryParser(
-          this.lexer.str.replace(/[*+\-:~^"]+/g, " "), this.query))
-      } catch (again) {
-        this.query.clauses = []
+    function setup(config) {
+      var rules = config && config.normalise
+      if (!rules || !self.searchKo) {
+        state = null
+        return
       }
-      if (!this.query.clauses.length)  /* nothing left: match nothing, not everything */
-        this.query.clause({
-          term: "\uffff", usePipeline: false, presence: lunr.Query.presence.REQUIRED
-        })
-      return this.query
+      var lexicon = rules.lexicon || {}
+      var stems = new Set()
+      Object.keys(lexicon).forEach(function (word) { stems.add(lexicon[word]) })
+      state = {
+        norm: self.searchKo.createNormaliser(rules),
+        lexicon: lexicon,
+        stems: stems,
+        known: new Set()
+      }
     }
-  }
 
-  /* A word and its stem or variants share one position: when the query matches several of
-     them, report the position once, or Material would wrap the same word twice in <mark> */
-  var query = lunr.Index.prototype.query
-  lunr.Index.prototype.query = function (fn) {
-    var results = query.call(this, fn)
-    if (state)
-      results.forEach(function (result) {
-        var seen = Object.create(null)
-        var metadata = result.matchData.metadata
-        Object.keys(metadata).forEach(function (term) {
-          Object.keys(metadata[term]).forEach(function (field) {
-            var data = metadata[term][field]
-            if (!data || !Array.isArray(data.position))
-              return
-            var fieldSeen = seen[field] || (seen[field] = new Set())
-            data.position = data.position.filter(function (p) {
-              return !fieldSeen.has(p) && !!fieldSeen.add(p)
+    function inbound(message) {
+      try {
+        if (message && message.type === SETUP)
+          setup(message.data && message.data.config)
+        else if (message && message.type === QUERY && state && typeof message.data === "string")
+          return {
+            type: QUERY,
+            data: state.norm.query(message.data, state.lexicon, state.known)
+          }
+      } catch (err) {
+        state = null
+      }
+      return message
+    }
+
+    function outbound(message) {
+      try {
+        if (message && message.type === RESULT && state && message.data && message.data.items)
+          message.data.items.forEach(function (group) {
+            group.forEach(function (item) {
+              if (item.terms)
+                item.terms = state.norm.highlightTerms(item.terms)
+            })
+          })
+      } catch (err) { /* keep Material's result as it is */ }
+      return message
+    }
+
+    function indexToken(token) {
+      if (!state)
+        return token
+      var word = token.toString()
+      var terms = state.norm.indexTerms(word, state.lexicon, state.stems)
+      if (!terms.length)
+        return null
+      return terms.map(function (term) {
+        state.known.add(term)
+        return term === word ? token : token.clone(function () { return term })
+      })
+    }
+
+    /* Material's worker listens with addEventListener and answers with postMessage */
+    var addListener = self.addEventListener.bind(self)
+    var post = self.postMessage.bind(self)
+    self.addEventListener = function (type, listener, options) {
+      if (type !== "message")
+        return addListener(type, listener, options)
+      return addListener(type, function (ev) {
+        return listener({ data: inbound(ev.data) })
+      }, options)
+    }
+    self.postMessage = function (message) {
+      return post(outbound(message))
+    }
+
+    importScripts(MATERIAL_WORKER)
+
+    var lunr = self.lunr
+    lunr.Pipeline.registerFunction(indexToken, "searchKo")
+    var add = lunr.Builder.prototype.add
+    lunr.Builder.prototype.add = function (doc, attributes) {
+      if (!this.searchKo) {
+        this.searchKo = true
+        this.pipeline.add(indexToken)
+      }
+      return add.call(this, doc, attributes)
+    }
+
+    /* A query lunr cannot parse ("keras~x", "(.*)+") is searched for its words, operators
+       dropped, instead of Material showing no results with a warning in the console */
+    var parse = lunr.QueryParser.prototype.parse
+    lunr.QueryParser.prototype.parse = function () {
+      try {
+        return parse.call(this)
+      } catch (err) {
+        if (!state || !(err instanceof lunr.QueryParseError))
+          throw err
+        this.query.clauses = []
+        try {
+          parse.call(new lunr.QueryParser(
+            this.lexer.str.replace(/[*+\-:~^"]+/g, " "), this.query))
+        } catch (again) {
+          this.query.clauses = []
+        }
+        if (!this.query.clauses.length)  /* nothing left: match nothing, not everything */
+          this.query.clause({
+            term: "\uffff", usePipeline: false, presence: lunr.Query.presence.REQUIRED
+          })
+        return this.query
+      }
+    }
+
+    /* A word and its stem or variants share one position: when the query matches several of
+       them, report the position once, or Material would wrap the same word twice in <mark> */
+    var query = lunr.Index.prototype.query
+    lunr.Index.prototype.query = function (fn) {
+      var results = query.call(this, fn)
+      if (state)
+        results.forEach(function (result) {
+          var seen = Object.create(null)
+          var metadata = result.matchData.metadata
+          Object.keys(metadata).forEach(function (term) {
+            Object.keys(metadata[term]).forEach(function (field) {
+              var data = metadata[term][field]
+              if (!data || !Array.isArray(data.position))
+                return
+              var fieldSeen = seen[field] || (seen[field] = new Set())
+              data.position = data.position.filter(function (p) {
+                return !fieldSeen.has(p) && !!fieldSeen.add(p)
+              })
             })
           })
         })
-      })
-    return results
+      return results
+    }
   }
 })()
