@@ -22,6 +22,11 @@ thread (parsing the JSON and copying it to the worker). Two patches make both la
 Our worker (``search-ko.js``) loads Material's worker on its first message, so nothing of search
 is downloaded before the reader wants it.
 
+Material's start-up restyled the whole page several times over (a write, then a read of a size
+or a colour, again and again), in the first task after the first paint: most of Lighthouse's
+total blocking time. The palette patches below and overrides/main.html (the `js` classes and the
+color-scheme meta written while the page is parsed) leave one full restyle, the browser's own.
+
 Each patch names the exact text it replaces and stops the build when that text is not found
 exactly once (e.g. after a Material upgrade), so it can never silently stop applying.
 """
@@ -39,6 +44,29 @@ BUNDLE_PATCHES = [
     # location$ with ?h= -> switchMap to index$, so a page without ?h= never fetches it
     ('z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',
      'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(n=>t.pipe(m(o=>[o,n]))))'),
+    # mountPalette: `data-md-color-switching` on <body> turns transitions off while the colours
+    # change. Material sets it on every palette emission, the one at page load included, where
+    # usually nothing changes (the inline script in the header has applied the stored palette);
+    # setting and removing it restyled the whole page twice during start-up. It is now set
+    # only when the scheme, primary or accent colour really changes.
+    ('i.subscribe(s=>{if(document.body.setAttribute("data-md-color-switching",""),'
+     's.color.media==="(prefers-color-scheme)")',
+     'i.subscribe(s=>{if(s.color.media==="(prefers-color-scheme)")'),
+    ('for(let[a,c]of Object.entries(s.color))document.body.setAttribute(`data-md-color-${a}`,c);',
+     '["scheme","primary","accent"].some(a=>document.body.getAttribute(`data-md-color-${a}`)!=='
+     's.color[a])&&document.body.setAttribute("data-md-color-switching","");'
+     'for(let[a,c]of Object.entries(s.color))document.body.setAttribute(`data-md-color-${a}`,c);'),
+    # mountPalette and <meta name="color-scheme">: any write to it, even of the same value,
+    # makes the browser restyle the whole page. Material appended an empty one and then filled
+    # it in (two restyles at start-up). overrides/main.html writes it while the header is
+    # parsed, from the scheme the inline palette script applied; Material now reuses it, reads
+    # the header's colours before writing, and writes only when the scheme has changed.
+    ('let o=x("meta",{name:"color-scheme"});document.head.appendChild(o);',
+     'let o=document.querySelector("meta[name=color-scheme]")||'
+     'document.head.appendChild(x("meta",{name:"color-scheme"}));'),
+    ('a=window.getComputedStyle(s);return o.content=a.colorScheme,a.backgroundColor.match(',
+     'a=window.getComputedStyle(s),c=a.backgroundColor;'
+     'return o.content!==a.colorScheme&&(o.content=a.colorScheme),c.match('),
 ]
 
 

@@ -6,7 +6,10 @@ for a first view; the figures themselves are printed by bench/perf_bench.py, not
 - One stylesheet of our own besides Material's two.
 - Search (index, Material's worker, the Korean normaliser) is downloaded when the reader opens
   search, not on every page view, and then works at once, by keyboard and on a phone.
-- The bundle patches that make search lazy stop the build when Material's code changes.
+- Material's start-up does not restyle the whole page: the classes it puts on <html> are there
+  before the body is parsed, the palette does not mark a switch when nothing switches, and the
+  color-scheme meta is written once; the palette still switches and keeps the meta right.
+- The bundle patches stop the build when Material's code changes.
 """
 
 from __future__ import annotations
@@ -97,7 +100,8 @@ def test_bundle_patches_apply_to_materials_bundle_once(tmp_path):
     shutil.copy(original, js)
     patched = patch_bundle(tmp_path).read_text(encoding="utf-8")
     for old, new in BUNDLE_PATCHES:
-        assert patched.count(new) == 1 and old not in patched, old
+        # the old text is left only where the new one contains it (a patch that inserts)
+        assert patched.count(new) == 1 and patched.count(old) == new.count(old), old
 
 
 @pytest.mark.parametrize("broken", range(len(BUNDLE_PATCHES)))
@@ -111,3 +115,80 @@ def test_a_bundle_patch_that_no_longer_applies_stops_the_build(tmp_path, broken)
     with pytest.raises(PluginError, match=r"hooks/theme_fixes\.py: .*BUNDLE_PATCHES") as err:
         patch_bundle(tmp_path)
     assert repr(old) in str(err.value)
+
+
+# Attribute changes on <html>, <body> and <meta> while a page loads, and whether the body
+# existed when they were seen (MutationObserver callbacks run right after the script that made
+# the change, so changes made in <head> are seen before <body> exists).
+RECORD_MUTATIONS = """
+window.__mutations = [];
+new MutationObserver(records => records.forEach(r => window.__mutations.push({
+  tag: r.target.nodeName.toLowerCase(), attr: r.attributeName,
+  meta: r.target.nodeName === "META" ? r.target.getAttribute("name") : null,
+  old: r.oldValue, now: r.target.getAttribute(r.attributeName), body: !!document.body
+}))).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+  attributeFilter: ["class", "content", "data-md-color-switching"]});
+"""
+STARTED = "() => window.component$ !== undefined && document.readyState === 'complete'"
+
+
+@pytest.mark.parametrize("path", ["compare/", "en/code/train-loop/"])
+def test_start_up_does_not_restyle_the_whole_page(browser, site_server, path):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    problems = PageProblems(page, site_server)
+    try:
+        page.add_init_script(RECORD_MUTATIONS)
+        page.goto(f"{site_server}/{path}")
+        page.wait_for_function(STARTED)
+        page.wait_for_timeout(300)
+        changes = [m for m in page.evaluate("window.__mutations") if m["old"] != m["now"]]
+        html = [m for m in changes if m["tag"] == "html" and m["attr"] == "class"]
+        assert html and all(not m["body"] for m in html), \
+            f"<html> classes changed after the body was parsed: {html}"
+        assert page.evaluate("document.documentElement.className").split() == \
+            ["js", "js-focus-visible"]
+        switching = [m for m in changes if m["attr"] == "data-md-color-switching"]
+        assert switching == [], f"the palette marked a switch at start-up: {switching}"
+        scheme_meta = [m for m in changes if m["meta"] == "color-scheme"]
+        assert scheme_meta == [], f"color-scheme meta rewritten at start-up: {scheme_meta}"
+        metas = page.eval_on_selector_all("meta[name=color-scheme]", "ms => ms.map(m => m.content)")
+        assert metas == ["light"], metas
+        assert problems.errors == [] and problems.failed == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_palette_switches_and_keeps_the_color_scheme_meta_right(browser, site_server, system):
+    context = browser.new_context(color_scheme=system)
+    page = context.new_page()
+    try:
+        page.add_init_script(RECORD_MUTATIONS)
+        page.goto(f"{site_server}/tensorflow/")
+        page.wait_for_function(STARTED)
+        state = ("() => [document.body.dataset.mdColorScheme, [...document.querySelectorAll("
+                 "'meta[name=color-scheme]')].map(m => m.content)]")
+        expected = {"default": "light", "slate": "dark"}
+        scheme, metas = page.evaluate(state)
+        assert scheme == {"light": "default", "dark": "slate"}[system]
+        assert metas == [expected[scheme]]
+        seen = {scheme}
+        for _ in range(3):  # the toggle cycles: system, light, dark
+            page.evaluate("window.__mutations = []")
+            page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+            page.wait_for_timeout(400)
+            now, metas = page.evaluate(state)
+            assert metas == [expected[now]], (now, metas)
+            marked = [m for m in page.evaluate("window.__mutations")
+                      if m["attr"] == "data-md-color-switching" and m["now"] is not None]
+            # transitions are turned off exactly when the colours change
+            assert bool(marked) == (now != scheme), (scheme, now, marked)
+            assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")
+            scheme = now
+            seen.add(now)
+        assert seen == {"default", "slate"}
+    finally:
+        context.close()
+
+
