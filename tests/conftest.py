@@ -114,6 +114,42 @@ def browser():
         browser.close()
 
 
+# Material finishes a code block (buttons, annotation markers) when it first comes into view
+# (content.lazy in mkdocs.yml) and marks it done by giving its <pre> an id `__code_N`. This
+# scrolls every code block the reader can see (not in a hidden tab or a closed <details>) into
+# view, waits until each is finished, and goes back to the top (its transitions over);
+# returns how many there were.
+REVEAL_CODE_BLOCKS = """async () => {
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
+  const shown = [...document.querySelectorAll(".md-content pre")]
+    .filter(pre => pre.querySelector(":scope > code") && pre.checkVisibility());
+  const done = pre => pre.id.startsWith("__code_");
+  // a screen at a time, down the page
+  for (let y = 0; y < document.body.scrollHeight; y += innerHeight * 0.8) {
+    window.scrollTo(0, y);
+    await frame();
+    await frame();
+  }
+  for (const pre of shown.filter(pre => !done(pre))) {  // any the quick pass missed
+    window.scrollTo(0, pre.getBoundingClientRect().top + scrollY - innerHeight / 3);
+    for (let i = 0; i < 100 && !done(pre); i++) await frame();
+    if (!done(pre))
+      throw new Error("a code block was never finished: " + pre.textContent.slice(0, 80));
+  }
+  window.scrollTo(0, 0);
+  // back at the top, the header's tabs fade in again (a CSS transition): wait it out
+  await frame();
+  const fading = () => document.getAnimations()
+    .some(a => a instanceof CSSTransition && a.playState === "running");
+  for (let i = 0; i < 300 && fading(); i++) await frame();
+  return shown.length;
+}"""
+
+
+def reveal_code_blocks(page) -> int:
+    return page.evaluate(REVEAL_CODE_BLOCKS)
+
+
 class PageProblems:
     """Console errors, uncaught exceptions and failed requests seen by one browser page."""
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, reveal_code_blocks
 from tests.html_tools import page_url
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -64,12 +64,15 @@ def test_axe_finds_no_violation_on_any_page(browser, site_server, built_site, pa
             assert shown == SCHEMES[scheme], \
                 f"{url}: expected the {scheme} scheme ({SCHEMES[scheme]}), page shows {shown}"
             page.add_script_tag(path=str(AXE))
+            # Material finishes code blocks as they come into view: check them finished
+            reveal_code_blocks(page)
             problems += axe_report(page.evaluate(RUN_AXE), url)
             # the code in the other framework tabs is hidden until chosen: check it too
             for framework in ([] if phone else OTHER_TABS):
                 label = page.locator(".tabbed-set .tabbed-labels > label", has_text=framework)
                 if label.count():
                     label.first.click()
+                    reveal_code_blocks(page)
                     problems += axe_report(page.evaluate(RUN_AXE), f"{url} ({framework} tab)")
             checked.append(file)
     finally:

@@ -9,6 +9,8 @@ for a first view; the figures themselves are printed by bench/perf_bench.py, not
 - Material's start-up does not restyle the whole page: the classes it puts on <html> are there
   before the body is parsed, the palette does not mark a switch when nothing switches, and the
   color-scheme meta is written once; the palette still switches and keeps the meta right.
+- Code blocks are finished (copy button, annotations) as they come into view, also those in a
+  tab or a <details> opened later, with the accessibility fixes of a11y.js.
 - The bundle patches stop the build when Material's code changes.
 """
 
@@ -24,7 +26,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from hooks.theme_fixes import BUNDLE_PATCHES, patch_bundle
-from tests.conftest import LANGS, PageProblems
+from tests.conftest import LANGS, PageProblems, reveal_code_blocks
 from tests.html_tools import parse
 from tests.test_search import SearchBox
 
@@ -192,3 +194,41 @@ def test_palette_switches_and_keeps_the_color_scheme_meta_right(browser, site_se
         context.close()
 
 
+
+FINISHED = """els => els.filter(pre => pre.checkVisibility()).map(pre => {
+  const code = pre.querySelector(':scope > code');
+  return {done: pre.id.startsWith('__code_'), folded: !!pre.closest('details'),
+          copy: !!pre.querySelector(':scope > nav.md-code__nav[role=none] button[data-md-type=copy]'),
+          wide: code.scrollWidth > code.clientWidth, tabindex: code.getAttribute('tabindex'),
+          markers: [...pre.querySelectorAll('.md-annotation__index')]
+                   .map(a => a.getAttribute('aria-label'))};
+})"""
+
+
+def test_code_blocks_are_finished_as_they_come_into_view(browser, site_server):
+    context = browser.new_context(viewport={"width": 375, "height": 700}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    problems = PageProblems(page, site_server)
+    try:
+        page.goto(f"{site_server}/code/save-load/")
+        page.wait_for_function(STARTED)
+        page.wait_for_timeout(300)
+        at_load = page.eval_on_selector_all(".md-content pre", FINISHED)
+        assert len(at_load) >= 3 and not all(b["done"] for b in at_load), \
+            "every code block was finished at load"
+        # the other framework's code and the outputs folded in <details>, once shown
+        page.locator(".tabbed-set .tabbed-labels > label", has_text="Keras").first.click()
+        page.eval_on_selector_all(".md-content details", "ds => ds.forEach(d => d.open = true)")
+        revealed = reveal_code_blocks(page)
+        shown = page.eval_on_selector_all(".md-content pre", FINISHED)
+        assert revealed == len(shown) >= 3 and any(b["folded"] for b in shown), shown
+        assert all(b["done"] and b["copy"] for b in shown), shown
+        # a phone has no hover: Material takes the tabindex away, a11y.js gives it back
+        wide = [b["tabindex"] for b in shown if b["wide"]]
+        assert wide and all(t == "0" for t in wide), shown
+        markers = [m for b in shown for m in b["markers"]]
+        assert markers and all(re.fullmatch(r"코드 설명 \d+", m or "") for m in markers), markers
+        assert problems.errors == []
+    finally:
+        context.close()

@@ -21,13 +21,36 @@
       else e.target.removeAttribute("tabindex");
     });
   });
-  document$.subscribe(() => {
-    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre > code")
-      .forEach((el) => observer.observe(el));
-    document.querySelectorAll("nav.md-code__nav").forEach((nav) => nav.setAttribute("role", "none"));
-    document.querySelectorAll(".md-annotation__index").forEach((link) => {
+  // root and every element under it that matches selector
+  const each = (root, selector, fn) => {
+    if (root.matches(selector)) fn(root);
+    root.querySelectorAll(selector).forEach(fn);
+  };
+  const fix = (root) => {
+    each(root, ".md-typeset__scrollwrap, .md-typeset pre > code", (el) => observer.observe(el));
+    each(root, "nav.md-code__nav", (nav) => {
+      nav.setAttribute("role", "none");
+      // the bar is added when Material mounts the block, which also removes the code's
+      // tabindex on a touch screen: observe the code anew, so its overflow is read again
+      const code = nav.parentElement.querySelector(":scope > code");
+      if (code) {
+        observer.unobserve(code);
+        observer.observe(code);
+      }
+    });
+    each(root, ".md-annotation__index", (link) => {
       const number = link.querySelector("[data-md-annotation-id]");
       if (number) link.setAttribute("aria-label", `${word} ${number.dataset.mdAnnotationId}`);
     });
+  };
+  document$.subscribe(() => {
+    fix(document.body);
+    // Material builds a code block's buttons and annotation markers when the block first
+    // comes into view (content.lazy, mkdocs.yml): fix what it adds as it adds it
+    const content = document.querySelector(".md-content");
+    if (content)
+      new MutationObserver((records) => records.forEach((record) =>
+        record.addedNodes.forEach((node) => node instanceof Element && fix(node))
+      )).observe(content, { childList: true, subtree: true });
   });
 })();
