@@ -14,6 +14,7 @@ the score varies with the machine's load, so compare figures from the same machi
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -41,6 +42,7 @@ def figures(report: dict) -> dict:
         "fcp": audits["first-contentful-paint"]["numericValue"] / 1000,
         "kib": audits["total-byte-weight"]["numericValue"] / 1024,
         "requests": sum(1 for r in requests if not r["url"].startswith("data:")),
+        "benchmark_index": report["environment"]["benchmarkIndex"],
     }
 
 
@@ -61,8 +63,15 @@ def measure(site: Path, pages: list[str], runs: int) -> list[dict]:
     return rows
 
 
-def print_table(rows: list[dict], runs: int) -> None:
+def print_table(rows: list[dict], runs: int, load: tuple[float, float]) -> None:
     print(f"\nLighthouse performance, mobile, median of {runs} run(s) per page")
+    if rows:
+        # The simulated 4x CPU slowdown scales this machine's own speed: a busy or slow
+        # machine shows a longer TBT. Lighthouse's benchmark index (higher is faster) and the
+        # load average say how this run's machine compared.
+        index = statistics.median(r["benchmark_index"] for r in rows)
+        print(f"machine: Lighthouse benchmark index {index:.0f}; load average "
+              f"{load[0]:.1f} before, {load[1]:.1f} after")
     print("| page | score | LCP s | TBT ms | CLS | FCP s | transferred KiB | requests | runs |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for r in rows:
@@ -93,9 +102,10 @@ def main() -> int:
                 print(f"mkdocs build --strict failed:\n{build.log}", file=sys.stderr)
                 return 1
             site = build.site
+        before = os.getloadavg()[0]
         rows = measure(site, [p.strip("/") + "/" if p.strip("/") else "" for p in args.pages],
                        args.runs)
-    print_table(rows, args.runs)
+    print_table(rows, args.runs, (before, os.getloadavg()[0]))
     return 0
 
 
