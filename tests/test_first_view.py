@@ -17,7 +17,6 @@ for a first view; the figures themselves are printed by bench/perf_bench.py, not
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -95,12 +94,18 @@ def test_search_is_downloaded_when_the_reader_opens_it(browser, site_server, lan
         context.close()
 
 
-def test_bundle_patches_apply_to_materials_bundle_once(tmp_path):
-    js = tmp_path / "assets" / "javascripts"
+def site_with_materials_bundle(site: Path, change=lambda text: text) -> Path:
+    """A site folder holding Material's own (unpatched) bundle, changed by `change`."""
+    js = site / "assets" / "javascripts"
     js.mkdir(parents=True)
     (original,) = MATERIAL_JS.glob("bundle.*.min.js")
-    shutil.copy(original, js)
-    patched = patch_bundle(tmp_path).read_text(encoding="utf-8")
+    (js / original.name).write_text(change(original.read_text(encoding="utf-8")),
+                                    encoding="utf-8")
+    return site
+
+
+def test_bundle_patches_apply_to_materials_bundle_once(tmp_path):
+    patched = patch_bundle(site_with_materials_bundle(tmp_path)).read_text(encoding="utf-8")
     for old, new in BUNDLE_PATCHES:
         # the old text is left only where the new one contains it (a patch that inserts)
         assert patched.count(new) == 1 and patched.count(old) == new.count(old), old
@@ -108,14 +113,10 @@ def test_bundle_patches_apply_to_materials_bundle_once(tmp_path):
 
 @pytest.mark.parametrize("broken", range(len(BUNDLE_PATCHES)))
 def test_a_bundle_patch_that_no_longer_applies_stops_the_build(tmp_path, broken):
-    js = tmp_path / "assets" / "javascripts"
-    js.mkdir(parents=True)
-    (original,) = MATERIAL_JS.glob("bundle.*.min.js")
     old = BUNDLE_PATCHES[broken][0]
-    text = original.read_text(encoding="utf-8").replace(old, old.replace("(", "( "))
-    (js / original.name).write_text(text, encoding="utf-8")
+    site = site_with_materials_bundle(tmp_path, lambda t: t.replace(old, old.replace("(", "( ")))
     with pytest.raises(PluginError, match=r"hooks/theme_fixes\.py: .*BUNDLE_PATCHES") as err:
-        patch_bundle(tmp_path)
+        patch_bundle(site)
     assert repr(old) in str(err.value)
 
 
@@ -205,13 +206,17 @@ FINISHED = """els => els.filter(pre => pre.checkVisibility()).map(pre => {
 })"""
 
 
-def test_code_blocks_are_finished_as_they_come_into_view(browser, site_server):
+ANNOTATION_NAMES = {"ko": r"코드 설명 \d+", "en": r"Annotation \d+"}  # as a11y.js names them
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_code_blocks_are_finished_as_they_come_into_view(browser, site_server, lang):
     context = browser.new_context(viewport={"width": 375, "height": 700}, is_mobile=True,
                                   has_touch=True)
     page = context.new_page()
     problems = PageProblems(page, site_server)
     try:
-        page.goto(f"{site_server}/code/save-load/")
+        page.goto(f"{site_server}/{LANGS[lang]}code/save-load/")
         page.wait_for_function(STARTED)
         page.wait_for_timeout(300)
         at_load = page.eval_on_selector_all(".md-content pre", FINISHED)
@@ -228,7 +233,8 @@ def test_code_blocks_are_finished_as_they_come_into_view(browser, site_server):
         wide = [b["tabindex"] for b in shown if b["wide"]]
         assert wide and all(t == "0" for t in wide), shown
         markers = [m for b in shown for m in b["markers"]]
-        assert markers and all(re.fullmatch(r"코드 설명 \d+", m or "") for m in markers), markers
+        assert markers and all(re.fullmatch(ANNOTATION_NAMES[lang], m or "") for m in markers), \
+            markers
         assert problems.errors == []
     finally:
         context.close()
