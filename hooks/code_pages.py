@@ -275,6 +275,55 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+# The compare view (docs/assets/javascripts/code-compare.js) is written into the page here, not
+# by the script: a class added to every tab group, and a bar with a button after the page's
+# title, put in by a script, restyled everything after the title while the page started
+# (about 450 elements on a code page; issue #7). The script only makes the button work; the bar
+# is shown when scripts run (Material's `js` class, set in <head>) and on wide screens (CSS).
+COMPARE_TEXT = {"ko": "세 프레임워크 나란히 보기", "en": "Show the three frameworks side by side"}
+TAB_GROUP = re.compile(r'<div class="tabbed-set\b([^"]*)"((?:(?!>)[^>])*)>((?:<input\b[^>]*>)+)'
+                       r'<div class="tabbed-labels">(.*?)</div>', re.S)
+LABEL_TEXT = re.compile(r"<label\b[^>]*>(.*?)</label>", re.S)
+TAG = re.compile(r"<[^>]+>")
+CONTENT_TITLE = re.compile(r'(class="md-content__inner\b.*?</h1>)', re.S)
+
+
+def is_framework_group(labels_html: str) -> bool:
+    """Labelled exactly TensorFlow, Keras, PyTorch, in that order (as the task pages' checks
+    require), so the three panels can stand side by side."""
+    texts = [TAG.sub("", label).strip() for label in LABEL_TEXT.findall(labels_html)]
+    return tuple(texts) == LABELS
+
+
+def add_compare_view(html: str, lang: str) -> str:
+    """Mark the framework tab groups and put the compare button after the page's title; a
+    page without such a group is returned unchanged."""
+    found = False
+
+    def mark(match: re.Match) -> str:
+        nonlocal found
+        if not is_framework_group(match.group(4)):
+            return match.group(0)
+        found = True
+        return (f'<div class="tabbed-set{match.group(1)} code-compare-set"{match.group(2)}>'
+                f'{match.group(3)}<div class="tabbed-labels">{match.group(4)}</div>')
+
+    html = TAB_GROUP.sub(mark, html)
+    if not found:
+        return html
+    bar = ('<div class="code-compare-bar"><button type="button" class="code-compare-toggle" '
+           f'aria-pressed="false">{COMPARE_TEXT[lang]}</button></div>')
+    html, count = CONTENT_TITLE.subn(lambda m: m.group(1) + bar, html, count=1)
+    if not count:
+        raise PluginError("add_compare_view: no <h1> in .md-content__inner; the compare bar "
+                          "goes after the page's title (hooks/code_pages.py)")
+    return html
+
+
+def on_post_page(output, page, config):
+    return add_compare_view(output, lang_of(page.file.src_uri))
+
+
 TABBED_INPUT = re.compile(r'<input\b[^>]*\bname="__tabbed_[^"]*"[^>]*>')
 ID_ATTR = re.compile(r'\bid="([^"]+)"')
 

@@ -18,6 +18,7 @@ import html
 import re
 from pathlib import Path
 
+import markdown
 import pytest
 
 from hooks import code_pages
@@ -210,6 +211,49 @@ def test_hook_refuses_a_page_without_tabs():
     problems = code_pages.check_task_page("# T {#tensors}\n\ntext\n", "code/tensors.md")
     assert any("no content tabs" in p for p in problems)
 
+
+
+def tabbed_page(*groups: tuple[str, ...]) -> str:
+    """A page as Material writes it, with pymdownx.tabbed's HTML for each group of labels."""
+    md = "between\n\n".join("".join(f'=== "{label}"\n\n    text\n\n' for label in labels)
+                    for labels in groups)
+    body = markdown.markdown(md, extensions=["pymdownx.tabbed"],
+                             extension_configs={"pymdownx.tabbed": {"alternate_style": True}})
+    return ('<article class="md-content__inner md-typeset"><h1 id="t">T</h1>'
+            f"{body}</article>")
+
+
+def test_compare_view_is_written_into_pages_with_framework_tabs():
+    page = tabbed_page(code_pages.LABELS, ("ko", "en"), code_pages.LABELS)
+    out = code_pages.add_compare_view(page, "en")
+    sets = re.findall(r'<div class="(tabbed-set[^"]*)"', out)
+    assert sets == ["tabbed-set tabbed-alternate code-compare-set", "tabbed-set tabbed-alternate",
+                    "tabbed-set tabbed-alternate code-compare-set"]
+    assert re.search(r'</h1><div class="code-compare-bar"><button type="button" '
+                     r'class="code-compare-toggle" aria-pressed="false">'
+                     + re.escape(TOGGLE_TEXT["en"]) + "</button></div>", out)
+    assert out.count("code-compare-bar") == 1
+
+
+def test_compare_view_leaves_other_pages_alone():
+    page = tabbed_page(("TensorFlow", "PyTorch", "Keras"), ("ko", "en"))
+    assert code_pages.add_compare_view(page, "ko") == page
+
+
+def test_compare_view_needs_the_pages_title():
+    page = tabbed_page(code_pages.LABELS).replace('<h1 id="t">T</h1>', "")
+    with pytest.raises(code_pages.PluginError, match=r"no <h1>.*hooks/code_pages\.py"):
+        code_pages.add_compare_view(page, "ko")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("slug", TASK_PAGES)
+def test_every_task_page_has_the_compare_button_after_its_title(built_site, slug, lang):
+    text = (built_site / LANGS[lang] / "code" / slug / "index.html").read_text(encoding="utf-8")
+    assert text.count('class="code-compare-bar"') == 1
+    assert re.search(r"</h1><div class=\"code-compare-bar\"><button [^>]*>"
+                     + re.escape(TOGGLE_TEXT[lang]) + "</button>", text)
+    assert len(re.findall(r'class="tabbed-set[^"]*code-compare-set"', text)) == 2
 
 def test_versions_table_comes_from_the_pins():
     table = code_pages.versions_table("en")

@@ -9,6 +9,7 @@ for a first view; the figures themselves are printed by bench/perf_bench.py, not
 - Material's start-up does not restyle the whole page: the classes it puts on <html> are there
   before the body is parsed, the palette does not mark a switch when nothing switches, and the
   color-scheme meta is written once; the palette still switches and keeps the meta right.
+- The code pages' compare view is in the built page; starting up does not change it.
 - Code blocks are finished (copy button, annotations) as they come into view, also those in a
   tab or a <details> opened later, with the accessibility fixes of a11y.js.
 - The bundle patches stop the build when Material's code changes.
@@ -161,6 +162,49 @@ def test_start_up_does_not_restyle_the_whole_page(browser, site_server, path):
     finally:
         context.close()
 
+
+
+# What the scripts change in the compare view once the page is parsed (the document becomes
+# "interactive" just before deferred scripts run): nodes added, the class of the tab groups,
+# the attributes the view uses.
+RECORD_COMPARE = """
+window.__compare = [];
+document.addEventListener("readystatechange", () => document.readyState === "interactive" &&
+new MutationObserver(records => records.forEach(r => {
+  const added = [...r.addedNodes].filter(n => n.nodeType === 1 && /code-compare/.test(n.className));
+  if (added.length) window.__compare.push("added " + added.map(n => n.className).join(" "));
+  if (r.type === "attributes" && r.oldValue !== r.target.getAttribute(r.attributeName) &&
+      (r.attributeName !== "class" || /code-compare/.test(r.target.className + r.oldValue)))
+    window.__compare.push(r.target.nodeName + " " + r.attributeName + ": " + r.oldValue + " -> " +
+                          r.target.getAttribute(r.attributeName));
+})).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true,
+  attributeFilter: ["class", "data-code-compare", "aria-pressed"]}));
+"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_start_up_leaves_the_compare_view_as_built(browser, site_server, lang):
+    """The button and the groups' class come with the page (hooks/code_pages.py): put in by the
+    script they restyled everything after the title. Starting up changes nothing of the view
+    until the reader presses the button."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    problems = PageProblems(page, site_server)
+    try:
+        page.add_init_script(RECORD_COMPARE)
+        page.goto(f"{site_server}/{LANGS[lang]}code/train-loop/")
+        page.wait_for_function(STARTED)
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__compare") == []
+        button = page.locator(".code-compare-toggle")
+        assert button.is_visible() and button.get_attribute("aria-pressed") == "false"
+        button.click()  # the script made it work
+        assert page.evaluate("document.documentElement.hasAttribute('data-code-compare')")
+        assert page.evaluate("window.__compare") == [
+            "HTML data-code-compare: null -> ", "BUTTON aria-pressed: false -> true"]
+        assert problems.errors == [] and problems.failed == []
+    finally:
+        context.close()
 
 @pytest.mark.parametrize("system", ["light", "dark"])
 def test_palette_switches_and_keeps_the_color_scheme_meta_right(browser, site_server, system):

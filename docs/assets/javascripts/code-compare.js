@@ -1,15 +1,12 @@
 // Compare view for the code pages: a toggle button that shows the TensorFlow, Keras and
-// PyTorch panels of every tab group side by side. The CSS applies it on wide screens only
-// (>= 1220px, Material's large breakpoint); below that the groups stay tabs and the button is
-// hidden. The choice is remembered (localStorage) like Material's linked tabs.
+// PyTorch panels of every tab group side by side. The build writes the button and marks the
+// groups (hooks/code_pages.py), so starting up changes nothing in the page unless the reader
+// turned the view on; this script makes the button work. The CSS applies the view on wide
+// screens only (>= 1220px, Material's large breakpoint); below that the groups stay tabs and
+// the button is hidden. The choice is remembered (localStorage) like Material's linked tabs.
 (() => {
-  const LABELS = ["TensorFlow", "Keras", "PyTorch"];
   const KEY = "code-compare";
-  const TEXT = {
-    ko: "세 프레임워크 나란히 보기",
-    en: "Show the three frameworks side by side",
-  };
-  const lang = () => ((document.documentElement.lang || "ko").slice(0, 2) === "en" ? "en" : "ko");
+  const ready = new WeakSet();
 
   const stored = () => {
     try {
@@ -26,42 +23,28 @@
     }
   };
 
-  const frameworkGroups = (root) =>
-    [...root.querySelectorAll(".tabbed-set")].filter((set) => {
-      const labels = [...set.querySelectorAll(":scope > .tabbed-labels > label")];
-      return labels.length === LABELS.length &&
-        labels.every((label, i) => label.textContent.trim() === LABELS[i]);
-    });
-
+  // Written only when it changes: an unchanged page is not restyled.
   const apply = (on, button) => {
-    document.documentElement.toggleAttribute("data-code-compare", on);
-    if (button) button.setAttribute("aria-pressed", String(on));
+    const root = document.documentElement;
+    if (root.hasAttribute("data-code-compare") !== on) root.toggleAttribute("data-code-compare", on);
+    if (button && button.getAttribute("aria-pressed") !== String(on)) {
+      button.setAttribute("aria-pressed", String(on));
+    }
   };
 
   const setUp = () => {
-    const content = document.querySelector(".md-content__inner");
-    if (!content || content.querySelector(".code-compare-toggle")) return;
-    const groups = frameworkGroups(content);
-    if (!groups.length) {
-      document.documentElement.removeAttribute("data-code-compare");
+    const button = document.querySelector(".md-content .code-compare-toggle");
+    if (!button) {
+      apply(false);
       return;
     }
-    groups.forEach((set) => set.classList.add("code-compare-set"));
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "code-compare-toggle";
-    button.textContent = TEXT[lang()];
+    if (ready.has(button)) return;
+    ready.add(button);
     button.addEventListener("click", () => {
       const on = button.getAttribute("aria-pressed") !== "true";
       apply(on, button);
       store(on);
     });
-    const bar = document.createElement("div");
-    bar.className = "code-compare-bar";
-    bar.append(button);
-    const title = content.querySelector("h1");
-    if (title) title.after(bar);
-    else content.prepend(bar);
     apply(stored(), button);
   };
 
