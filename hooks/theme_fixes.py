@@ -20,7 +20,9 @@ thread (parsing the JSON and copying it to the worker). Two patches make both la
 * the highlighter asks for the index only for a location that has ``?h=``.
 
 Our worker (``search-ko.js``) loads Material's worker on its first message, so nothing of search
-is downloaded before the reader wants it.
+is downloaded before the reader wants it. The search box itself (field, results, share link,
+suggestions, its keyboard handling, the worker) is set up when the reader first turns to search:
+a third of the bundle's start-up script, which every page ran for a search few open.
 
 Material's start-up restyled the whole page several times over (a write, then a read of a size
 or a colour, again and again), in the first task after the first paint: most of Lighthouse's
@@ -67,6 +69,17 @@ BUNDLE_PATCHES = [
     ('a=window.getComputedStyle(s);return o.content=a.colorScheme,a.backgroundColor.match(',
      'a=window.getComputedStyle(s),c=a.backgroundColor;'
      'return o.content!==a.colorScheme&&(o.content=a.colorScheme),c.match('),
+    # mountSearch: the search box is set up when the reader first turns to it, not while every
+    # page starts (a third of the bundle's start-up script). It is set up at once for a `?q=`
+    # link, else on the first of: focus in the search field (click, tap, Tab), the search
+    # toggle switched on (the phone's search button, the magnifier), or the `f`, `s` or `/`
+    # shortcut. The event that set it up happened before it listened, so the field is focused
+    # for it, as Material does for that event.
+    ('...me("search").map(e=>_i(e,{index$:zi,keyboard$:mo})),',
+     '...me("search").map(e=>{let q=Ce("search-query",e),f=()=>queueMicrotask(()=>{q.focus(),'
+     'q.select()}),s=()=>_i(e,{index$:zi,keyboard$:mo});return we().searchParams.has("q")?s():'
+     'L(h(q,"focus"),Je("search").pipe(g(Boolean),O(f)),mo.pipe(g(c=>c.mode==="global"&&'
+     '["f","s","/"].includes(c.type)),O(c=>{c.claim(),f()}))).pipe(Ee(1),b(s))}),'),
 ]
 
 

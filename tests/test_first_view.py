@@ -4,8 +4,9 @@ for a first view; the figures themselves are printed by bench/perf_bench.py, not
 - Scripts are deferred, so they do not hold up the first paint, and still run in Material's
   order (its bundle first: our scripts use its `document$`).
 - One stylesheet of our own besides Material's two.
-- Search (index, Material's worker, the Korean normaliser) is downloaded when the reader opens
-  search, not on every page view, and then works at once, by keyboard and on a phone.
+- Search (index, Material's worker, the Korean normaliser) is set up and downloaded when the
+  reader opens search, not on every page view, and then works at once, by keyboard and on a
+  phone; the move that opens it (shortcut, Tab, click) is not lost.
 - Material's start-up does not restyle the whole page: the classes it puts on <html> are there
   before the body is parsed, the palette does not mark a switch when nothing switches, and the
   color-scheme meta is written once; the palette still switches and keeps the meta right.
@@ -31,10 +32,10 @@ from tests.html_tools import parse
 from tests.test_search import SearchBox
 
 MATERIAL_JS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
-# what search downloads when it is opened; the worker file itself (search-ko.js, 0.2 KiB) is
-# created with the page and loads the rest on its first message
+# what search downloads when it is opened: the search box is set up then, which starts our
+# worker (search-ko.js), and the worker loads the rest on its first message
 SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$"
-                          r"|/workers/search-ko-normalise\.js$")
+                          r"|/workers/search-ko(-normalise)?\.js$")
 
 
 def test_every_script_file_is_deferred_and_runs_in_materials_order(built_site, pages):
@@ -89,10 +90,38 @@ def test_search_is_downloaded_when_the_reader_opens_it(browser, site_server, lan
                         for p in requested if SEARCH_FILES.search(p))
         worker = next(p for p in loaded if p.startswith("search."))
         assert loaded == sorted([prefix + "search/search_index.json", worker,
-                                 "search-ko-normalise.js"]), loaded
+                                 "search-ko-normalise.js", "search-ko.js"]), loaded
         assert problems.errors == [] and problems.failed == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("move", ["/", "Tab", "click"])
+def test_search_box_is_set_up_by_the_readers_first_move(page, site_server, move):
+    """The search box is set up on the reader's first move towards it (hooks/theme_fixes.py):
+    that move, made before the box listened, still opens search with the field focused, and
+    the shortcut's `/` is not typed into it."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{site_server}/compare/")
+    page.wait_for_function(STARTED)
+    box = page.locator("input.md-search__input")
+    if move == "/":
+        page.keyboard.press("/")
+    elif move == "Tab":
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            if box.evaluate("el => el === document.activeElement"):
+                break
+    else:
+        box.click()
+    page.wait_for_function("() => document.activeElement.matches('input.md-search__input')"
+                           " && document.getElementById('__search').checked")
+    assert box.input_value() == ""
+    box.fill("케라스")
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    assert SearchBox.result_pages(page)[0] == "/keras/"
+    assert not page.problems.errors, page.problems.errors
 
 
 def site_with_materials_bundle(site: Path, change=lambda text: text) -> Path:
