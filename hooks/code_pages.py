@@ -281,7 +281,7 @@ def on_page_markdown(markdown, page, config, files):
 # (about 450 elements on a code page; issue #7). The script only makes the button work; the bar
 # is shown when scripts run (Material's `js` class, set in <head>) and on wide screens (CSS).
 COMPARE_TEXT = {"ko": "세 프레임워크 나란히 보기", "en": "Show the three frameworks side by side"}
-TAB_GROUP = re.compile(r'<div class="tabbed-set\b([^"]*)"((?:(?!>)[^>])*)>((?:<input\b[^>]*>)+)'
+TAB_GROUP = re.compile(r'<div class="tabbed-set\b([^"]*)"([^>]*)>((?:<input\b[^>]*>)+)'
                        r'<div class="tabbed-labels">(.*?)</div>', re.S)
 LABEL_TEXT = re.compile(r"<label\b[^>]*>(.*?)</label>", re.S)
 TAG = re.compile(r"<[^>]+>")
