@@ -192,7 +192,6 @@ def test_start_up_does_not_restyle_the_whole_page(browser, site_server, path):
         context.close()
 
 
-
 # What the scripts change in the compare view once the page is parsed (the document becomes
 # "interactive" just before deferred scripts run): nodes added, the class of the tab groups,
 # the attributes the view uses.
@@ -234,6 +233,7 @@ def test_start_up_leaves_the_compare_view_as_built(browser, site_server, lang):
         assert problems.errors == [] and problems.failed == []
     finally:
         context.close()
+
 
 @pytest.mark.parametrize("system", ["light", "dark"])
 def test_palette_switches_and_keeps_the_color_scheme_meta_right(browser, site_server, system):
