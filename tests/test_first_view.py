@@ -19,6 +19,7 @@ for a first view; the figures themselves are printed by bench/perf_bench.py, not
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -165,16 +166,27 @@ new MutationObserver(records => records.forEach(r => window.__mutations.push({
 STARTED = "() => window.component$ !== undefined && document.readyState === 'complete'"
 
 
-@pytest.mark.parametrize("path", ["compare/", "en/code/train-loop/"])
-def test_start_up_does_not_restyle_the_whole_page(browser, site_server, path):
-    context = browser.new_context(color_scheme="light")
+@contextmanager
+def started_page(browser, site_server, path: str, script: str, **options):
+    """A new context's page at `path`, `script` run before the page's own, once Material has
+    started; yields the page and its problems, closes the context after."""
+    context = browser.new_context(**options)
     page = context.new_page()
     problems = PageProblems(page, site_server)
     try:
-        page.add_init_script(RECORD_MUTATIONS)
+        page.add_init_script(script)
         page.goto(f"{site_server}/{path}")
         page.wait_for_function(STARTED)
         page.wait_for_timeout(300)
+        yield page, problems
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["compare/", "en/code/train-loop/"])
+def test_start_up_does_not_restyle_the_whole_page(browser, site_server, path):
+    with started_page(browser, site_server, path, RECORD_MUTATIONS,
+                      color_scheme="light") as (page, problems):
         changes = [m for m in page.evaluate("window.__mutations") if m["old"] != m["now"]]
         html = [m for m in changes if m["tag"] == "html" and m["attr"] == "class"]
         assert html and all(not m["body"] for m in html), \
@@ -188,8 +200,6 @@ def test_start_up_does_not_restyle_the_whole_page(browser, site_server, path):
         metas = page.eval_on_selector_all("meta[name=color-scheme]", "ms => ms.map(m => m.content)")
         assert metas == ["light"], metas
         assert problems.errors == [] and problems.failed == []
-    finally:
-        context.close()
 
 
 # What the scripts change in the compare view once the page is parsed (the document becomes
@@ -215,14 +225,8 @@ def test_start_up_leaves_the_compare_view_as_built(browser, site_server, lang):
     """The button and the groups' class come with the page (hooks/code_pages.py): put in by the
     script they restyled everything after the title. Starting up changes nothing of the view
     until the reader presses the button."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    problems = PageProblems(page, site_server)
-    try:
-        page.add_init_script(RECORD_COMPARE)
-        page.goto(f"{site_server}/{LANGS[lang]}code/train-loop/")
-        page.wait_for_function(STARTED)
-        page.wait_for_timeout(300)
+    with started_page(browser, site_server, f"{LANGS[lang]}code/train-loop/", RECORD_COMPARE,
+                      viewport={"width": 1400, "height": 900}) as (page, problems):
         assert page.evaluate("window.__compare") == []
         button = page.locator(".code-compare-toggle")
         assert button.is_visible() and button.get_attribute("aria-pressed") == "false"
@@ -231,8 +235,6 @@ def test_start_up_leaves_the_compare_view_as_built(browser, site_server, lang):
         assert page.evaluate("window.__compare") == [
             "HTML data-code-compare: null -> ", "BUTTON aria-pressed: false -> true"]
         assert problems.errors == [] and problems.failed == []
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("system", ["light", "dark"])
