@@ -97,13 +97,14 @@ def test_search_is_downloaded_when_the_reader_opens_it(browser, site_server, lan
         context.close()
 
 
+@pytest.mark.parametrize("lang, query", [("ko", "케라스"), ("en", "Keras")])
 @pytest.mark.parametrize("move", ["/", "Tab", "click"])
-def test_search_box_is_set_up_by_the_readers_first_move(page, site_server, move):
+def test_search_box_is_set_up_by_the_readers_first_move(page, site_server, move, lang, query):
     """The search box is set up on the reader's first move towards it (hooks/theme_fixes.py):
     that move, made before the box listened, still opens search with the field focused, and
     the shortcut's `/` is not typed into it."""
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(f"{site_server}/compare/")
+    page.goto(f"{site_server}/{LANGS[lang]}compare/")
     page.wait_for_function(STARTED)
     box = page.locator("input.md-search__input")
     if move == "/":
@@ -118,10 +119,10 @@ def test_search_box_is_set_up_by_the_readers_first_move(page, site_server, move)
     page.wait_for_function("() => document.activeElement.matches('input.md-search__input')"
                            " && document.getElementById('__search').checked")
     assert box.input_value() == ""
-    box.fill("케라스")
+    box.fill(query)
     box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=20_000)
-    assert SearchBox.result_pages(page)[0] == "/keras/"
+    assert SearchBox.result_pages(page)[0] == f"/{LANGS[lang]}keras/"
     assert not page.problems.errors, page.problems.errors
 
 
