@@ -29,10 +29,18 @@ or a colour, again and again), in the first task after the first paint: most of 
 total blocking time. The palette patches below and overrides/main.html (the `js` classes and the
 color-scheme meta written while the page is parsed) leave one full restyle, the browser's own.
 
+What was left of start-up ran in two long tasks: every component mounted at once when the
+bundle ran and on DOMContentLoaded. The components are now mounted from a queue that yields to
+the browser after 6 ms of work (a slice ends after the component that passed 6 ms), so the
+reader's input and painting come between the slices (Lighthouse simulates a phone four times
+slower: 6 ms there is about 25 ms, under its 50 ms long task); and the viewport's first values
+are read when first needed, not while the page's layout may be stale.
+
 Each patch names the exact text it replaces and stops the build when that text is not found
 exactly once (e.g. after a Material upgrade), so it can never silently stop applying.
 """
 
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -74,13 +82,64 @@ BUNDLE_PATCHES = [
     # link, else on the first of: focus in the search field (click, tap, Tab), the search
     # toggle switched on (the phone's search button, the magnifier), or the `f`, `s` or `/`
     # shortcut. The event that set it up happened before it listened, so the field is focused
-    # for it, as Material does for that event.
+    # for it, as Material does for that event. A field the reader focused before this ran
+    # (before the bundle arrived, or before start-up reached it: start-up runs in slices, below)
+    # opens search and sets the box up at once.
     ('...me("search").map(e=>_i(e,{index$:zi,keyboard$:mo})),',
      '...me("search").map(e=>{let q=Ce("search-query",e),f=()=>queueMicrotask(()=>{q.focus(),'
      'q.select()}),s=()=>_i(e,{index$:zi,keyboard$:mo});return we().searchParams.has("q")?s():'
+     'H(()=>document.activeElement===q?(at("search",!0),s()):'
      'L(h(q,"focus"),Je("search").pipe(g(Boolean),O(f)),mo.pipe(g(c=>c.mode==="global"&&'
-     '["f","s","/"].includes(c.type)),O(c=>{c.claim(),f()}))).pipe(Ee(1),b(s))}),'),
+     '["f","s","/"].includes(c.type)),O(c=>{c.claim(),f()}))).pipe(Ee(1),b(s)))}),'),
+    # Start-up in slices. Material mounted every component (header, tabs, table of contents,
+    # content: code blocks, tab groups, links, ...) in one go, in the bundle's first task and on
+    # DOMContentLoaded: two long tasks, most of Lighthouse's blocking time. The components are
+    # now mounted one after another from a queue that yields to the browser every 6 ms
+    # (`setTimeout`), so the reader's input and the page's painting come between them; the same
+    # for a code block mounted when it comes into view (content.lazy), the copy-button handler
+    # and the nav's long-title check. `later(f)` queues a call, `laterSubscribe(o)` an
+    # observable's subscription (cancelled if unsubscribed first), `laterMerge` is `merge` of
+    # queued subscriptions. `window.__md_idle()` is true when nothing is queued: tests wait for
+    # it before they act on a component. The names are checked to be new to the bundle.
+    ('document.documentElement.classList.remove("no-js");',
+     'var laterQueue=[],laterBusy=!1;function laterRun(){let t=performance.now();'
+     'for(;laterQueue.length&&performance.now()-t<6;){let f=laterQueue.shift();try{f()}'
+     'catch(e){setTimeout(()=>{throw e})}}laterQueue.length?setTimeout(laterRun):laterBusy=!1}'
+     'function later(f){laterQueue.push(f),laterBusy||(laterBusy=!0,setTimeout(laterRun))}'
+     'function laterSubscribe(o){return new F(s=>{let u,c=!1;later(()=>{c||(u=o.subscribe(s))});'
+     'return()=>{c=!0,u&&u.unsubscribe()}})}'
+     'function laterMerge(...a){return L(...a.map(laterSubscribe))}'
+     'window.__md_idle=()=>!laterBusy;'
+     'document.documentElement.classList.remove("no-js");'),
+    ('Hs=L(...me("consent")', 'Hs=laterMerge(...me("consent")'),
+    ('$s=H(()=>L(...me("announce")', '$s=H(()=>laterMerge(...me("announce")'),
+    ('Ki=ct.pipe(b(()=>$s),', 'Ki=ct.pipe(b(()=>laterSubscribe($s)),'),
+    ('function oi(e,t){let{viewport$:r,target$:o,print$:n}=t;return L(',
+     'function oi(e,t){let{viewport$:r,target$:o,print$:n}=t;return laterMerge('),
+    ('return V("content.lazy")?mt(e).pipe(g(n=>n),Ee(1),b(()=>o)):o}',
+     'return V("content.lazy")?mt(e).pipe(g(n=>n),Ee(1),b(()=>laterSubscribe(o))):o}'),
+    ('di({alert$:fo});', 'later(()=>di({alert$:fo}));'),
+    ('Fi({viewport$:ke,document$:ct});', 'later(()=>Fi({viewport$:ke,document$:ct}));'),
+    # viewport$: its first value (the scroll offset and the window size) was read when the
+    # bundle ran, not when something first listened; read while the page's layout is stale,
+    # it made the browser lay the whole page out inside the bundle's task. Now read on first
+    # use. The scroll lock of the phone's search reads the offset when it locks instead of
+    # listening to every scroll from the start.
+    ('function Tn(){return L(h(window,"scroll",{passive:!0}),h(window,"resize",{passive:!0}))'
+     '.pipe(m(wn),Q(wn()))}',
+     'function Tn(){return H(()=>L(h(window,"scroll",{passive:!0}),h(window,"resize",'
+     '{passive:!0})).pipe(m(wn),Q(wn())))}'),
+    ('function On(){return h(window,"resize",{passive:!0}).pipe(m(Sn),Q(Sn()))}',
+     'function On(){return H(()=>h(window,"resize",{passive:!0}).pipe(m(Sn),Q(Sn())))}'),
+    ('te(e)).subscribe(([r,{offset:{y:o}}])=>{if(r)document.body.setAttribute('
+     '"data-md-scrolllock","")',
+     'm(r=>[r,{offset:wn()}])).subscribe(([r,{offset:{y:o}}])=>{if(r)document.body.setAttribute('
+     '"data-md-scrolllock","")'),
 ]
+
+# identifiers the patches above add to the bundle's scope: they must not shadow Material's
+NEW_NAMES = ("laterQueue", "laterBusy", "laterRun", "later", "laterSubscribe", "laterMerge",
+             "__md_idle")
 
 
 def patch_bundle(site_dir: Path) -> Path:
@@ -90,6 +149,13 @@ def patch_bundle(site_dir: Path) -> Path:
                           f"javascripts, found {len(bundles)}")
     bundle = bundles[0]
     text = bundle.read_text(encoding="utf-8")
+    for name in NEW_NAMES:
+        if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text):
+            raise PluginError(
+                f"hooks/theme_fixes.py: {bundle.name} already uses the name {name!r}, which "
+                "BUNDLE_PATCHES adds. Material's bundle changed: rename it in BUNDLE_PATCHES "
+                "and NEW_NAMES."
+            )
     for old, new in BUNDLE_PATCHES:
         if text.count(old) != 1:
             raise PluginError(

@@ -146,6 +146,26 @@ REVEAL_CODE_BLOCKS = """async () => {
 }"""
 
 
+# Material's start-up runs in slices after DOMContentLoaded (hooks/theme_fixes.py): its
+# components (tabs, code blocks, header, table of contents, search box) are mounted a moment
+# after the page's load event. A test that acts on them waits until nothing is left queued.
+STARTED = ("() => document.readyState === 'complete' && typeof window.__md_idle === 'function'"
+           " && window.__md_idle()")
+
+
+def open_page(page, url: str, **options):
+    """`page.goto(url, **options)`, then wait until Material has started; the response."""
+    response = page.goto(url, **options)
+    page.wait_for_function(STARTED)
+    return response
+
+
+def reload_page(page):
+    """`page.reload()`, then wait until Material has started again."""
+    page.reload()
+    page.wait_for_function(STARTED)
+
+
 def reveal_code_blocks(page) -> int:
     return page.evaluate(REVEAL_CODE_BLOCKS)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, reveal_code_blocks
+from tests.conftest import ROOT, open_page, reveal_code_blocks
 from tests.html_tools import page_url
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -57,7 +57,7 @@ def test_axe_finds_no_violation_on_any_page(browser, site_server, built_site, pa
     try:
         for file in pages:
             url = site_server + page_url(built_site, file)
-            page.goto(url, wait_until="load")
+            open_page(page, url, wait_until="load")
             page.wait_for_function("() => window.document$ !== undefined")
             page.wait_for_timeout(100)  # let the theme's scripts finish their first pass
             shown = page.locator("body").get_attribute("data-md-color-scheme")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, open_page, reload_page
 from tests.html_tools import page_url
 
 FRAMEWORKS = ["TensorFlow", "Keras", "PyTorch"]
@@ -75,19 +75,19 @@ def assert_every_group_shows(page, framework: str):
 def test_tab_choice_holds_on_reload_other_pages_and_the_other_language(page, site_server,
                                                                         tab_pages):
     first, second = tab_pages["ko"][:2]
-    page.goto(site_server + first)
+    open_page(page, site_server + first)
     assert_every_group_shows(page, "TensorFlow")  # the first tab, before any choice
     page.locator(".tabbed-set .tabbed-labels > label", has_text="PyTorch").first.click()
     assert_every_group_shows(page, "PyTorch")
-    page.reload()
+    reload_page(page)
     assert_every_group_shows(page, "PyTorch")
-    page.goto(site_server + second)
+    open_page(page, site_server + second)
     assert_every_group_shows(page, "PyTorch")
     page.locator(".tabbed-set .tabbed-labels > label", has_text="Keras").first.click()
     for url in (second, first, tab_pages["en"][0], tab_pages["en"][1]):
-        page.goto(site_server + url)
+        open_page(page, site_server + url)
         assert_every_group_shows(page, "Keras")
-    page.reload()
+    reload_page(page)
     assert_every_group_shows(page, "Keras")
     assert page.problems.errors == [] and page.problems.failed == []
 
@@ -100,7 +100,7 @@ def test_colour_scheme_choice_holds_on_reload_and_other_pages(browser, site_serv
     context = browser.new_context(color_scheme="light")
     page = context.new_page()
     try:
-        page.goto(site_server + "/")
+        open_page(page, site_server + "/")
         assert scheme(page) == "default"  # follows the system, which is light
         toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
         for _ in range(3):  # the toggle cycles: system -> light -> dark -> system
@@ -109,17 +109,17 @@ def test_colour_scheme_choice_holds_on_reload_and_other_pages(browser, site_serv
             toggle.click()
             page.wait_for_timeout(100)
         assert scheme(page) == "slate", "the toggle never switched to the dark scheme"
-        page.reload()
+        reload_page(page)
         assert scheme(page) == "slate"
         for path in ("/tensorflow/", "/en/", "/en/keras/"):
-            page.goto(site_server + path)
+            open_page(page, site_server + path)
             assert scheme(page) == "slate", f"{path} forgot the dark scheme"
         toggle.click()  # back to following the system
         page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
-        page.goto(site_server + "/keras/")
+        open_page(page, site_server + "/keras/")
         assert scheme(page) == "default"
         page.emulate_media(color_scheme="dark")
-        page.reload()
+        reload_page(page)
         assert scheme(page) == "slate", "after choosing 'system', the page ignores the system"
     finally:
         context.close()
@@ -148,7 +148,7 @@ def test_copy_button_copies_exactly_the_snippet(browser, site_server, tab_pages)
         sources = snippet_sources()
         copied_blocks = 0
         for url in tab_pages["ko"][:1] + tab_pages["en"][:1]:
-            page.goto(site_server + url)
+            open_page(page, site_server + url)
             for framework in FRAMEWORKS:
                 page.locator(".tabbed-set .tabbed-labels > label",
                              has_text=framework).first.click()
@@ -205,7 +205,7 @@ def tab_until(page, wanted, presses: int = 400) -> dict:
 
 def test_keyboard_reaches_search_language_selector_and_every_tab(page, site_server, tab_pages):
     url = tab_pages["ko"][0]
-    page.goto(site_server + url)
+    open_page(page, site_server + url)
     groups = page.locator(".tabbed-set").count()
     nav_tabs = page.locator(".md-tabs__link").count()
     walk = focus_walk(page, 300)
@@ -218,14 +218,14 @@ def test_keyboard_reaches_search_language_selector_and_every_tab(page, site_serv
         f"Tab reaches the tab groups {sorted(reached_sets)} of {groups}"
 
     # in a tab group, the arrow keys move from tab to tab (and linked groups follow)
-    page.goto(site_server + url)
+    open_page(page, site_server + url)
     tab_until(page, lambda f: f["tag"] == "input" and f["set"] >= 0)
     for framework in ("Keras", "PyTorch"):
         page.keyboard.press("ArrowRight")
         assert_every_group_shows(page, framework)
 
     # the language selector, by keyboard: its English link lands on the same page's twin
-    page.goto(site_server + url)
+    open_page(page, site_server + url)
     tab_until(page, lambda f: f["hreflang"] == "en")
     page.keyboard.press("Enter")
     page.wait_for_url(site_server + "/en" + url)
@@ -262,7 +262,7 @@ def test_nothing_overflows_a_375px_screen(browser, site_server, built_site, page
     try:
         for file in pages:
             url = page_url(built_site, file)
-            page.goto(site_server + url)
+            open_page(page, site_server + url)
             found = page.evaluate(OVERFLOW, SCROLLERS)
             if found["page"] > found["width"] or found["wide"]:
                 problems.append(f"{url}: page {found['page']} px wide on a {found['width']} px "

@@ -5,11 +5,12 @@ import re
 
 import pytest
 
+from tests.conftest import open_page
 from tests.html_tools import HANGUL, page_url
 
 
 def test_korean_home_renders_hangul_with_a_cjk_font(page, site_server):
-    page.goto(site_server + "/")
+    open_page(page, site_server + "/")
     assert page.locator("html").get_attribute("lang") == "ko"
     heading = page.locator("article h1").first
     assert HANGUL.search(heading.inner_text())
@@ -26,7 +27,7 @@ def test_korean_home_renders_hangul_with_a_cjk_font(page, site_server):
 
 @pytest.mark.parametrize("slug", ["tensorflow", "keras", "pytorch"])
 def test_language_selector_lands_on_the_twin_and_back(page, site_server, slug):
-    page.goto(f"{site_server}/{slug}/")
+    open_page(page, f"{site_server}/{slug}/")
     page.hover(".md-header__option .md-select")
     page.click(".md-select__link[hreflang=en]")
     page.wait_for_url(f"{site_server}/en/{slug}/")
@@ -44,7 +45,7 @@ def test_every_page_loads_without_console_errors(page, site_server, built_site, 
         if file.name == "404.html":
             continue
         # wait until the page's own requests are done, so none is cut off by the next goto
-        page.goto(site_server + page_url(built_site, file), wait_until="networkidle")
+        open_page(page, site_server + page_url(built_site, file), wait_until="networkidle")
         visited += 1
     assert visited >= 12
     assert page.problems.errors == []

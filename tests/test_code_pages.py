@@ -23,6 +23,7 @@ import pytest
 
 from hooks import code_pages
 from tests import snippets_runner as sr
+from tests.conftest import STARTED, open_page, reload_page
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = {"ko": "", "en": "en/"}
@@ -279,7 +280,7 @@ def checked_labels(page) -> list[str]:
 def test_clicking_pytorch_switches_every_group_here_and_on_the_next_page(page, site_server,
                                                                          lang):
     first, second = "tensors", "autodiff"  # the first two task pages in the nav
-    page.goto(f"{site_server}/{LANGS[lang]}code/{first}/")
+    open_page(page, f"{site_server}/{LANGS[lang]}code/{first}/")
     assert set(checked_labels(page)) == {"TensorFlow"}
     groups = len(checked_labels(page))
     assert groups >= 2
@@ -292,6 +293,7 @@ def test_clicking_pytorch_switches_every_group_here_and_on_the_next_page(page, s
 
     page.locator("a.md-footer__link--next").click()
     page.wait_for_load_state("load")
+    page.wait_for_function(STARTED)
     assert page.url.endswith(f"/code/{second}/")
     labels = checked_labels(page)
     assert len(labels) >= 2 and set(labels) == {"PyTorch"}, labels
@@ -307,7 +309,7 @@ def panel_boxes(page, group: int = 0) -> list[dict | None]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_compare_toggle_shows_the_three_side_by_side_on_a_wide_screen(page, site_server, lang):
     page.set_viewport_size({"width": 1400, "height": 900})
-    page.goto(f"{site_server}/{LANGS[lang]}code/train-loop/")
+    open_page(page, f"{site_server}/{LANGS[lang]}code/train-loop/")
     button = page.get_by_role("button", name=TOGGLE_TEXT[lang])
     assert button.is_visible()
     assert button.get_attribute("aria-pressed") == "false"
@@ -323,7 +325,7 @@ def test_compare_toggle_shows_the_three_side_by_side_on_a_wide_screen(page, site
         assert abs(boxes[0]["y"] - boxes[2]["y"]) < 2  # one row
         assert boxes[2]["x"] + boxes[2]["width"] <= 1400
 
-    page.reload()  # remembered
+    reload_page(page)  # remembered
     button = page.get_by_role("button", name=TOGGLE_TEXT[lang])
     assert button.get_attribute("aria-pressed") == "true"
     assert all(panel_boxes(page))
@@ -337,7 +339,7 @@ def test_compare_toggle_shows_the_three_side_by_side_on_a_wide_screen(page, site
 
 def test_compare_view_stays_tabs_on_a_narrow_screen(page, site_server):
     page.set_viewport_size({"width": 1400, "height": 900})
-    page.goto(f"{site_server}/code/digits/")
+    open_page(page, f"{site_server}/code/digits/")
     page.get_by_role("button", name=TOGGLE_TEXT["ko"]).click()
     assert all(panel_boxes(page))
     for width in (1000, 390):  # below 1220 px: a tablet, a phone
@@ -350,8 +352,8 @@ def test_compare_view_stays_tabs_on_a_narrow_screen(page, site_server):
 
 
 def test_no_compare_toggle_on_pages_without_framework_tabs(page, site_server):
-    page.goto(f"{site_server}/code/")
+    open_page(page, f"{site_server}/code/")
     assert page.locator(".code-compare-toggle").count() == 0
-    page.goto(f"{site_server}/en/glossary/")
+    open_page(page, f"{site_server}/en/glossary/")
     assert page.locator(".code-compare-toggle").count() == 0
     assert not page.problems.errors, page.problems.errors

@@ -11,6 +11,8 @@ for a first view; the figures themselves are printed by bench/perf_bench.py, not
   before the body is parsed, the palette does not mark a switch when nothing switches, and the
   color-scheme meta is written once; the palette still switches and keeps the meta right.
 - The code pages' compare view is in the built page; starting up does not change it.
+- Material's components are mounted after DOMContentLoaded, from a queue in later tasks; a
+  search field the reader focused before that still opens search.
 - Code blocks are finished (copy button, annotations) as they come into view, also those in a
   tab or a <details> opened later, with the accessibility fixes of a11y.js.
 - The bundle patches stop the build when Material's code changes.
@@ -27,8 +29,8 @@ import material
 import pytest
 from mkdocs.exceptions import PluginError
 
-from hooks.theme_fixes import BUNDLE_PATCHES, patch_bundle
-from tests.conftest import LANGS, PageProblems, reveal_code_blocks
+from hooks.theme_fixes import BUNDLE_PATCHES, NEW_NAMES, patch_bundle
+from tests.conftest import LANGS, STARTED, PageProblems, open_page, reveal_code_blocks
 from tests.html_tools import parse
 from tests.test_search import SearchBox
 
@@ -72,7 +74,7 @@ def test_search_is_downloaded_when_the_reader_opens_it(browser, site_server, lan
     problems = PageProblems(page, site_server)
     prefix = "/" + LANGS[lang]
     try:
-        page.goto(f"{site_server}{prefix}tensorflow/", wait_until="networkidle")
+        open_page(page, f"{site_server}{prefix}tensorflow/", wait_until="networkidle")
         page.wait_for_timeout(500)
         assert [p for p in requested if SEARCH_FILES.search(p)] == [], requested
 
@@ -104,8 +106,7 @@ def test_search_box_is_set_up_by_the_readers_first_move(page, site_server, move,
     that move, made before the box listened, still opens search with the field focused, and
     the shortcut's `/` is not typed into it."""
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(f"{site_server}/{LANGS[lang]}compare/")
-    page.wait_for_function(STARTED)
+    open_page(page, f"{site_server}/{LANGS[lang]}compare/")
     box = page.locator("input.md-search__input")
     if move == "/":
         page.keyboard.press("/")
@@ -152,6 +153,15 @@ def test_a_bundle_patch_that_no_longer_applies_stops_the_build(tmp_path, broken)
     assert repr(old) in str(err.value)
 
 
+@pytest.mark.parametrize("name", NEW_NAMES)
+def test_a_bundle_that_already_uses_a_name_the_patches_add_stops_the_build(tmp_path, name):
+    site = site_with_materials_bundle(tmp_path, lambda t: t.replace(
+        '"use strict";', f'"use strict";var {name}=1;', 1))
+    with pytest.raises(PluginError, match=r"hooks/theme_fixes\.py: .*NEW_NAMES") as err:
+        patch_bundle(site)
+    assert repr(name) in str(err.value)
+
+
 # Attribute changes on <html>, <body> and <meta> while a page loads, and whether the body
 # existed when they were seen (MutationObserver callbacks run right after the script that made
 # the change, so changes made in <head> are seen before <body> exists).
@@ -164,7 +174,6 @@ new MutationObserver(records => records.forEach(r => window.__mutations.push({
 }))).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
   attributeFilter: ["class", "content", "data-md-color-switching"]});
 """
-STARTED = "() => window.component$ !== undefined && document.readyState === 'complete'"
 
 
 @contextmanager
@@ -182,6 +191,63 @@ def started_page(browser, site_server, path: str, script: str, **options):
         yield page, problems
     finally:
         context.close()
+
+
+# Registered once our last deferred script has run, that is after Material's bundle set up its
+# own DOMContentLoaded handler: what this handler finds is what Material did in that task.
+RECORD_AT_DOMCONTENTLOADED = """
+document.addEventListener("load", event => {
+  if (!(event.target.src || "").endsWith("/code-compare.js")) return;
+  document.addEventListener("DOMContentLoaded", () => {
+    window.__at_dcl = {
+      controls: document.querySelectorAll(".tabbed-set > .tabbed-control").length,
+      indicators: [...document.querySelectorAll(".tabbed-set")]
+        .filter(set => set.style.getPropertyValue("--md-indicator-width")).length,
+      idle: window.__md_idle()
+    };
+  });
+}, true);
+"""
+NOW = """() => ({
+  controls: document.querySelectorAll(".tabbed-set > .tabbed-control").length,
+  indicators: [...document.querySelectorAll(".tabbed-set")]
+    .filter(set => set.style.getPropertyValue("--md-indicator-width")).length,
+  idle: window.__md_idle()
+})"""
+
+
+@pytest.mark.parametrize("path", ["code/train-loop/", "en/code/autodiff/"])
+def test_start_up_mounts_the_components_after_domcontentloaded(browser, site_server, path):
+    """Material's components are mounted from a queue in later tasks, not all in the
+    DOMContentLoaded task (hooks/theme_fixes.py): that task no longer blocks the reader."""
+    with started_page(browser, site_server, path, RECORD_AT_DOMCONTENTLOADED) as (page,
+                                                                                  problems):
+        at_dcl, now = page.evaluate("window.__at_dcl"), page.evaluate(NOW)
+        groups = page.locator(".tabbed-set").count()
+        assert groups >= 1
+        assert at_dcl == {"controls": 0, "indicators": 0, "idle": False}, at_dcl
+        # every group mounted since: Material adds a prev and a next control to each and
+        # places the selected tab's indicator
+        assert now == {"controls": 2 * groups, "indicators": groups, "idle": True}, now
+        assert problems.errors == [] and problems.failed == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_search_field_focused_before_start_up_opens_search(browser, site_server, lang):
+    """A reader who puts the cursor in the search field before the search box is set up (the
+    page is shown before its scripts run) gets search: the box is set up for that focus."""
+    focus_early = """document.addEventListener("DOMContentLoaded",
+      () => document.querySelector("input.md-search__input").focus());"""
+    with started_page(browser, site_server, f"{LANGS[lang]}compare/", focus_early,
+                      viewport={"width": 1280, "height": 800}) as (page, problems):
+        page.wait_for_function("() => document.activeElement.matches('input.md-search__input')"
+                               " && document.getElementById('__search').checked")
+        box = page.locator("input.md-search__input")
+        box.fill("Keras")
+        box.press("End")
+        page.wait_for_selector(".md-search-result__item", timeout=20_000)
+        assert SearchBox.result_pages(page)[0] == f"/{LANGS[lang]}keras/"
+        assert problems.errors == [] and problems.failed == []
 
 
 @pytest.mark.parametrize("path", ["compare/", "en/code/train-loop/"])

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from hooks.matrix import DATA_FILE, Link, MatrixError, expand_markers, load_matrix
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, open_page, run_build
 from tests.html_tools import HANGUL, parse, resolve
 
 DATA = ROOT / DATA_FILE
@@ -296,7 +296,7 @@ def test_matrix_reads_on_a_phone_and_in_dark_mode(browser, site_server, scheme, 
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
     page = context.new_page()
     try:
-        page.goto(f"{site_server}/compare/#matrix", wait_until="load")
+        open_page(page, f"{site_server}/compare/#matrix", wait_until="load")
         page.wait_for_function("() => window.document$ !== undefined")
         assert page.locator("body").get_attribute("data-md-color-scheme") == \
             {"light": "default", "dark": "slate"}[scheme]

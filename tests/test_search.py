@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from tests.conftest import LANGS, PageProblems
+from tests.conftest import LANGS, PageProblems, open_page
 from tests.html_tools import page_url
 
 # (query, page expected among the first three results, or a tuple of pages any of which will
@@ -149,7 +149,7 @@ class SearchBox:
         self.open(self.prefix)
 
     def open(self, path: str):
-        self.page.goto(self.base + path)
+        open_page(self.page, self.base + path)
         config = json.loads(self.page.locator("#__config").text_content())
         self.placeholder = config["translations"]["search.result.placeholder"]
         # what the result line says before the index is ready, as the page was served
@@ -310,7 +310,7 @@ def test_results_highlight_the_word_and_the_page_highlights_it_too(boxes):
     assert "파이토치" in h and "pytorch" in h  # the stem and its variant, not the particle
     page = box.context.new_page()
     problems = PageProblems(page, box.base)
-    page.goto(href)
+    open_page(page, href)
     page.wait_for_selector("article mark[data-md-highlight]")
     highlighted = page.eval_on_selector_all("article mark[data-md-highlight]",
                                             "els => els.map(e => e.textContent.toLowerCase())")
@@ -337,7 +337,7 @@ def test_share_link_reopens_the_search(boxes, browser, site_server):
     assert link and parse_qs(urlsplit(link).query)["q"] == ["케라스의 모델"]
     shared = SearchBox(browser, site_server, "ko")
     try:
-        shared.page.goto(site_server + "/?q=" + quote("케라스의 모델"))
+        open_page(shared.page, site_server + "/?q=" + quote("케라스의 모델"))
         shared.page.wait_for_function(
             "() => document.querySelectorAll('.md-search-result__item').length > 0")
         assert SearchBox.result_pages(shared.page) == typed

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from hooks.i18n_checks import split_front_matter
-from tests.conftest import ROOT, html_pages, run_build
+from tests.conftest import ROOT, html_pages, open_page, run_build
 from tests.html_tools import HANGUL, parse, page_url, twin_pages
 from tests.site_server import SiteServer
 
@@ -328,7 +328,7 @@ def test_fragment_links_open_the_heading_in_both_languages(page, site_server, bu
             continue
         for file in (ko, en):
             url = f"{site_server}{page_url(built_site, file)}#{ident}"
-            page.goto(url, wait_until="load")
+            open_page(page, url, wait_until="load")
             page.wait_for_timeout(100)
             state = page.evaluate("""id => {
                 const target = document.querySelector(':target');
@@ -358,7 +358,7 @@ def test_tab_links_open_that_tab_in_both_languages(page, site_server, built_site
         ident = ids[-1]  # not the tab selected by default
         for file in (ko, en):
             url = f"{site_server}{page_url(built_site, file)}#{ident}"
-            page.goto(url, wait_until="load")
+            open_page(page, url, wait_until="load")
             page.wait_for_timeout(150)
             tab = page.locator(f"#{ident}")
             assert tab.is_checked(), url
@@ -371,7 +371,7 @@ def test_tab_links_open_that_tab_in_both_languages(page, site_server, built_site
 
 def test_permalink_shows_on_hover_and_on_keyboard_focus(page, site_server):
     for path in ("/keras/", "/en/keras/"):
-        page.goto(site_server + path, wait_until="load")
+        open_page(page, site_server + path, wait_until="load")
         heading = page.locator("article h2").first
         link = heading.locator(".headerlink")
         page.mouse.move(0, 0)
