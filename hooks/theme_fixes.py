@@ -94,8 +94,8 @@ BUNDLE_PATCHES = [
     # Start-up in slices. Material mounted every component (header, tabs, table of contents,
     # content: code blocks, tab groups, links, ...) in one go, in the bundle's first task and on
     # DOMContentLoaded: two long tasks, most of Lighthouse's blocking time. The components are
-    # now mounted one after another from a queue that yields to the browser every 6 ms
-    # (`setTimeout`), so the reader's input and the page's painting come between them; the same
+    # now mounted one after another from a queue that yields to the browser (`setTimeout`) after
+    # 6 ms of work, so the reader's input and the page's painting come between them; the same
     # for a code block mounted when it comes into view (content.lazy), the copy-button handler
     # and the nav's long-title check. `later(f)` queues a call, `laterSubscribe(o)` an
     # observable's subscription (cancelled if unsubscribed first), `laterMerge` is `merge` of

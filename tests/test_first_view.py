@@ -193,27 +193,22 @@ def started_page(browser, site_server, path: str, script: str, **options):
         context.close()
 
 
-# Registered once our last deferred script has run, that is after Material's bundle set up its
-# own DOMContentLoaded handler: what this handler finds is what Material did in that task.
-RECORD_AT_DOMCONTENTLOADED = """
-document.addEventListener("load", event => {
-  if (!(event.target.src || "").endsWith("/code-compare.js")) return;
-  document.addEventListener("DOMContentLoaded", () => {
-    window.__at_dcl = {
-      controls: document.querySelectorAll(".tabbed-set > .tabbed-control").length,
-      indicators: [...document.querySelectorAll(".tabbed-set")]
-        .filter(set => set.style.getPropertyValue("--md-indicator-width")).length,
-      idle: window.__md_idle()
-    };
-  });
-}, true);
-"""
-NOW = """() => ({
+# How far Material's start-up has got: the tab groups it has mounted (it adds a prev and a next
+# control to each and places the selected tab's indicator), and whether anything is queued.
+MOUNTED = """({
   controls: document.querySelectorAll(".tabbed-set > .tabbed-control").length,
   indicators: [...document.querySelectorAll(".tabbed-set")]
     .filter(set => set.style.getPropertyValue("--md-indicator-width")).length,
   idle: window.__md_idle()
 })"""
+# Registered once our last deferred script has run, that is after Material's bundle set up its
+# own DOMContentLoaded handler: what this handler finds is what Material did in that task.
+RECORD_AT_DOMCONTENTLOADED = """
+document.addEventListener("load", event => {
+  if (!(event.target.src || "").endsWith("/code-compare.js")) return;
+  document.addEventListener("DOMContentLoaded", () => { window.__at_dcl = """ + MOUNTED + """; });
+}, true);
+"""
 
 
 @pytest.mark.parametrize("path", ["code/train-loop/", "en/code/autodiff/"])
@@ -222,12 +217,11 @@ def test_start_up_mounts_the_components_after_domcontentloaded(browser, site_ser
     DOMContentLoaded task (hooks/theme_fixes.py): that task no longer blocks the reader."""
     with started_page(browser, site_server, path, RECORD_AT_DOMCONTENTLOADED) as (page,
                                                                                   problems):
-        at_dcl, now = page.evaluate("window.__at_dcl"), page.evaluate(NOW)
+        at_dcl, now = page.evaluate("window.__at_dcl"), page.evaluate(MOUNTED)
         groups = page.locator(".tabbed-set").count()
         assert groups >= 1
         assert at_dcl == {"controls": 0, "indicators": 0, "idle": False}, at_dcl
-        # every group mounted since: Material adds a prev and a next control to each and
-        # places the selected tab's indicator
+        # every group mounted since
         assert now == {"controls": 2 * groups, "indicators": groups, "idle": True}, now
         assert problems.errors == [] and problems.failed == []
 
