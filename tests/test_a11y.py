@@ -57,9 +57,7 @@ def test_axe_finds_no_violation_on_any_page(browser, site_server, built_site, pa
     try:
         for file in pages:
             url = site_server + page_url(built_site, file)
-            open_page(page, url, wait_until="load")
-            page.wait_for_function("() => window.document$ !== undefined")
-            page.wait_for_timeout(100)  # let the theme's scripts finish their first pass
+            open_page(page, url, wait_until="load")  # and the theme's start-up
             shown = page.locator("body").get_attribute("data-md-color-scheme")
             assert shown == SCHEMES[scheme], \
                 f"{url}: expected the {scheme} scheme ({SCHEMES[scheme]}), page shows {shown}"

@@ -297,7 +297,6 @@ def test_matrix_reads_on_a_phone_and_in_dark_mode(browser, site_server, scheme, 
     page = context.new_page()
     try:
         open_page(page, f"{site_server}/compare/#matrix", wait_until="load")
-        page.wait_for_function("() => window.document$ !== undefined")
         assert page.locator("body").get_attribute("data-md-color-scheme") == \
             {"light": "default", "dark": "slate"}[scheme]
         assert page.evaluate("document.documentElement.scrollWidth") <= width
