@@ -30,7 +30,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from hooks.theme_fixes import BUNDLE_PATCHES, NEW_NAMES, patch_bundle
-from tests.conftest import LANGS, STARTED, PageProblems, open_page, reveal_code_blocks
+from tests.conftest import LANGS, PageProblems, open_page, reveal_code_blocks
 from tests.html_tools import parse
 from tests.test_search import SearchBox
 
@@ -177,16 +177,17 @@ new MutationObserver(records => records.forEach(r => window.__mutations.push({
 
 
 @contextmanager
-def started_page(browser, site_server, path: str, script: str, **options):
-    """A new context's page at `path`, `script` run before the page's own, once Material has
-    started; yields the page and its problems, closes the context after."""
+def started_page(browser, site_server, path: str, script: str = "", **options):
+    """A new context's page at `path`, `script` (if any) run before the page's own, once
+    Material has started and a moment after, so that late changes are seen too; yields the page
+    and its problems, closes the context after."""
     context = browser.new_context(**options)
     page = context.new_page()
     problems = PageProblems(page, site_server)
     try:
-        page.add_init_script(script)
-        page.goto(f"{site_server}/{path}")
-        page.wait_for_function(STARTED)
+        if script:
+            page.add_init_script(script)
+        open_page(page, f"{site_server}/{path}")
         page.wait_for_timeout(300)
         yield page, problems
     finally:
@@ -300,12 +301,8 @@ def test_start_up_leaves_the_compare_view_as_built(browser, site_server, lang):
 
 @pytest.mark.parametrize("system", ["light", "dark"])
 def test_palette_switches_and_keeps_the_color_scheme_meta_right(browser, site_server, system):
-    context = browser.new_context(color_scheme=system)
-    page = context.new_page()
-    try:
-        page.add_init_script(RECORD_MUTATIONS)
-        page.goto(f"{site_server}/tensorflow/")
-        page.wait_for_function(STARTED)
+    with started_page(browser, site_server, "tensorflow/", RECORD_MUTATIONS,
+                      color_scheme=system) as (page, problems):
         state = ("() => [document.body.dataset.mdColorScheme, [...document.querySelectorAll("
                  "'meta[name=color-scheme]')].map(m => m.content)]")
         expected = {"default": "light", "slate": "dark"}
@@ -327,9 +324,7 @@ def test_palette_switches_and_keeps_the_color_scheme_meta_right(browser, site_se
             scheme = now
             seen.add(now)
         assert seen == {"default", "slate"}
-    finally:
-        context.close()
-
+        assert problems.errors == []
 
 
 FINISHED = """els => els.filter(pre => pre.checkVisibility()).map(pre => {
@@ -347,14 +342,9 @@ ANNOTATION_NAMES = {"ko": r"코드 설명 \d+", "en": r"Annotation \d+"}  # as a
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_code_blocks_are_finished_as_they_come_into_view(browser, site_server, lang):
-    context = browser.new_context(viewport={"width": 375, "height": 700}, is_mobile=True,
-                                  has_touch=True)
-    page = context.new_page()
-    problems = PageProblems(page, site_server)
-    try:
-        page.goto(f"{site_server}/{LANGS[lang]}code/save-load/")
-        page.wait_for_function(STARTED)
-        page.wait_for_timeout(300)
+    with started_page(browser, site_server, f"{LANGS[lang]}code/save-load/",
+                      viewport={"width": 375, "height": 700}, is_mobile=True,
+                      has_touch=True) as (page, problems):
         at_load = page.eval_on_selector_all(".md-content pre", FINISHED)
         assert len(at_load) >= 3 and not all(b["done"] for b in at_load), \
             "every code block was finished at load"
@@ -372,5 +362,3 @@ def test_code_blocks_are_finished_as_they_come_into_view(browser, site_server, l
         assert markers and all(re.fullmatch(ANNOTATION_NAMES[lang], m or "") for m in markers), \
             markers
         assert problems.errors == []
-    finally:
-        context.close()
