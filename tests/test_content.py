@@ -2,13 +2,16 @@
 complete English translation."""
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project, run_build
 from tests.html_tools import HANGUL, parse, twin_pages
 
-SEED = sorted((ROOT.parent / "shared" / "seed").glob("*.txt"))
+ARTICLE = ROOT / "data" / "article.ko.txt"
 # The only changes made to the article's sentences: typos.
 TYPO_FIXES = {
     "검사난": "검사나",
@@ -21,11 +24,23 @@ TYPO_FIXES = {
 MARKER = re.compile(r"^- ")
 
 
+def article_lines(path: Path = ARTICLE) -> list[str]:
+    """The article's lines, without the provenance header ('#' lines up to a blank line)."""
+    if not path.is_file():
+        pytest.fail(f"the source article is missing: expected {path}")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = 0
+    while header < len(lines) and lines[header].startswith("#"):
+        header += 1
+    if header == 0 or header == len(lines) or lines[header].strip():
+        pytest.fail(f"{path}:{header + 1}: expected the provenance header ('#' lines) and a "
+                    "blank line before the article")
+    return lines[header + 1:]
+
+
 def article_sentences() -> list[str]:
-    if not SEED:
-        pytest.fail(f"the source article is missing: expected {ROOT.parent}/shared/seed/*.txt")
     out = []
-    for line in SEED[0].read_text(encoding="utf-8").splitlines():
+    for line in article_lines():
         line = line.strip()
         if not line or MARKER.match(line):
             continue
@@ -71,3 +86,32 @@ def test_english_pages_are_complete_translations(built_site, pages):
         ko_ids = {i for i in parse(ko).ids if i.startswith("update-")}
         en_ids = {i for i in parse(en).ids if i.startswith("update-")}
         assert ko_ids == en_ids, f"{ko} and {en} differ in update notes"
+
+
+def test_the_repository_stands_alone(tmp_path):
+    """A clone has no sibling folders: a copy in a folder of its own builds, and its tests of
+    the article find everything inside it."""
+    alone = copy_project(tmp_path / "only" / "repo")
+    assert [p.name for p in alone.parent.iterdir()] == ["repo"]
+    result = run_build(alone, tmp_path / "site")
+    assert result.returncode == 0, result.log[-3000:]
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         "tests/test_content.py::test_every_sentence_of_the_article_is_on_the_korean_site"],
+        cwd=alone, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+
+
+def test_nothing_reads_outside_the_repository():
+    """No build, test, benchmark or workflow file points at a folder beside the repository."""
+    outside = re.compile(r"\.\./shared|parents?\[?\d?\]?\s*/\s*[\"']shared|ROOT\.parent")
+    found = []
+    for folder in ("hooks", "tests", "tools", "bench", ".github", ".ci"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".yml", ".yaml", ".sh", ""}:
+                for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+                    if outside.search(line) and path.name != "test_content.py":
+                        found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert "../" not in makefile
+    assert found == []
