@@ -1,6 +1,7 @@
-# Two commands do everything on a fresh machine with Python >= 3.11.5:
-#   make serve   set up, then serve both languages at http://127.0.0.1:8000 with live reload
-#   make test    set up everything the tests need, build with --strict, run every test
+# Commands that do everything on a fresh machine with Python 3.11.5-3.13 (README: prerequisites):
+#   make serve      set up, then serve both languages at http://127.0.0.1:8000 with live reload
+#   make test-fast  the quick loop: strict build, page/link/content/matrix checks, faults, lint
+#   make test       set up everything the tests need, build with --strict, run every test
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -12,11 +13,13 @@ export NO_MKDOCS_2_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build test snippets gpu-check bench clean
+.PHONY: help serve build test test-fast lint format prerequisites snippets gpu-check bench clean
 
 help:
 	@echo "make serve   - serve the site (Korean at /, English at /en/) on http://127.0.0.1:8000"
+	@echo "make test-fast - strict build, page/link/content/matrix checks, fault messages, lint (<= 2 min)"
 	@echo "make test    - install test tools, build with --strict, run every test"
+	@echo "make lint    - ruff check and ruff format --check; make format fixes what it can"
 	@echo "make build   - build the site into site/ (what CI deploys)"
 	@echo "make snippets  - run every snippet and rewrite its stored output (.out)"
 	@echo "make gpu-check - run the tensor and training snippets on a CUDA GPU"
@@ -40,17 +43,18 @@ $(VENV)/.test-deps: requirements-test.txt snippets/requirements.txt $(VENV)/.sit
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { $(PYTHON) tools/prerequisites.py --fast; exit 1; }
 	npm ci --no-audit --no-fund
 	@touch $@
 
 # A browser for the tests: the system Chromium where present (Debian: apt-get install
-# chromium fonts-noto-cjk), else Playwright's own build (needs internet once).
+# chromium fonts-noto-cjk), else Playwright's own build (needs internet once; GitHub's runners).
 $(VENV)/.browser: $(VENV)/.test-deps
 	@if [ -x /usr/bin/chromium ] || [ -n "$$CHROMIUM" ]; then \
 	  echo "Browser: $${CHROMIUM:-/usr/bin/chromium}"; \
 	else \
-	  echo "No system Chromium: installing Playwright's Chromium"; \
-	  $(PY) -m playwright install chromium; \
+	  echo "No system Chromium: trying Playwright's Chromium"; \
+	  $(PY) -m playwright install chromium || true; \
 	fi
 	@touch $@
 
@@ -58,21 +62,43 @@ setup-site: $(VENV)/.site-deps
 setup-test: $(VENV)/.test-deps node_modules/.installed $(VENV)/.browser
 
 # --- the two commands ------------------------------------------------------------------
+# mkdocs serve watches docs/ and mkdocs.yml; these are read by the build too
+WATCH := snippets data hooks overrides
+
 serve: setup-site
-	I18N_FALLBACK=true $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	I18N_FALLBACK=true $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload \
+	  $(foreach d,$(WATCH),--watch $(d))
+
+prerequisites: $(VENV)/.site-deps
+	@$(PY) tools/prerequisites.py $(if $(FAST),--fast)
 
 test: setup-test
+	@$(MAKE) --no-print-directory prerequisites
 	$(PY) -m pytest tests $(PYTEST_ARGS)
+
+# Everything but the browser, the snippet runs and Lighthouse; then the lint.
+test-fast: $(VENV)/.test-deps node_modules/.installed
+	@$(MAKE) --no-print-directory prerequisites FAST=1
+	$(PY) -m pytest tests -m "not browser and not snippets and not lighthouse" $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory lint
+
+lint: $(VENV)/.test-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.test-deps
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
 
 build: setup-site
 	I18N_FALLBACK=false $(VENV)/bin/mkdocs build --strict --site-dir site
 
 # --- snippets --------------------------------------------------------------------------
 snippets: $(VENV)/.test-deps
-	$(PY) -m tests.snippets_runner --write
+	$(PY) hooks/snippet_runner.py --write
 
 gpu-check: $(VENV)/.test-deps
-	$(PY) -m tests.snippets_runner --device cuda --only tensors,train_loop
+	$(PY) hooks/snippet_runner.py --device cuda --only tensors,train_loop
 
 # Every bench/*_bench.py prints its figures (search: bench/search_bench.py); none is a test.
 bench: setup-test

@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import run_build  # noqa: E402
-from tests.lighthouse_tools import PAGES, run_lighthouse  # noqa: E402
-from tests.site_server import SiteServer  # noqa: E402
+from tools.builds import run_build  # noqa: E402
+from tools.lighthouse import PAGES, run_lighthouse  # noqa: E402
+from tools.site_server import SiteServer  # noqa: E402
 
 TARGET_SCORE = 98
 TARGET_KIB = 100

@@ -27,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM_ARGS, chromium_executable, copy_project  # noqa: E402
-from tests.site_server import SiteServer  # noqa: E402
+from tools.browser import CHROMIUM_ARGS, chromium_executable  # noqa: E402
+from tools.builds import copy_project  # noqa: E402
+from tools.site_server import SiteServer  # noqa: E402
 
 QUERIES = {
     "ko": ["텐서플로우", "텐서플로우가", "파이토치로", "케라스의 모델", "넘파이", "pytorch",

@@ -1,43 +1,13 @@
-"""Fixes to Material's own behaviour that templates and CSS cannot reach.
+"""Patches to Material's JavaScript bundle, applied after the build: mostly performance.
 
-Material 9.8.1 fetches ``sitemap.xml`` next to every ``<link rel="alternate">`` of a page, to
-map the language switcher's links. It assumes each alternate is a language's root; our
-alternates are the page's twins (``/en/tensorflow/``), so every page asked for
-``/en/tensorflow/sitemap.xml`` and got a 404 in the reader's console. The switcher's links
-already point at the right twin, so the lookup is not needed: only alternates marked with
-``data-md-sitemap`` (none) are looked up.
+* The language switch does not fetch a sitemap beside every alternate link (each was a 404).
+* Search (index, worker, search box) is set up on the reader's first move towards it.
+* Start-up does not restyle the page repeatedly, and runs in short slices from a queue so
+  input and painting come between them.
 
-Search is loaded when the reader first opens it, not on every page view. Material 9.8.1
-fetches the search index (about 45 KiB gzipped on Korean pages, with the word -> stem table of
-hooks/search_ko.py) as soon as any page loads over http, and the highlighter of
-``search.highlight`` subscribes to the index even when the page has no ``?h=`` to highlight.
-That is most of what a first view transfers (issue #7: <= 100 KiB) and a long task on the main
-thread (parsing the JSON and copying it to the worker). Two patches make both lazy:
-
-* the index is sent to the worker once the search toggle is switched on (focus on the search
-  box, the search button, a keyboard shortcut, or a ``?q=`` link), which is what Material does
-  already for pages opened from ``file:``;
-* the highlighter asks for the index only for a location that has ``?h=``.
-
-Our worker (``search-ko.js``) loads Material's worker on its first message, so nothing of search
-is downloaded before the reader wants it. The search box itself (field, results, share link,
-suggestions, its keyboard handling, the worker) is set up when the reader first turns to search:
-a third of the bundle's start-up script, which every page ran for a search few open.
-
-Material's start-up restyled the whole page several times over (a write, then a read of a size
-or a colour, again and again), in the first task after the first paint: most of Lighthouse's
-total blocking time. The palette patches below and overrides/main.html (the `js` classes and the
-color-scheme meta written while the page is parsed) leave one full restyle, the browser's own.
-
-What was left of start-up ran in two long tasks: every component mounted at once when the
-bundle ran and on DOMContentLoaded. The components are now mounted from a queue that yields to
-the browser after 6 ms of work (a slice ends after the component that passed 6 ms), so the
-reader's input and painting come between the slices (Lighthouse simulates a phone four times
-slower: 6 ms there is about 25 ms, under its 50 ms long task); and the viewport's first values
-are read when first needed, not while the page's layout may be stale.
-
-Each patch names the exact text it replaces and stops the build when that text is not found
-exactly once (e.g. after a Material upgrade), so it can never silently stop applying.
+Each patch names the exact text it replaces; the build stops when that text is not found
+exactly once (after a Material upgrade, say), so a patch never silently stops applying.
+What each is worth, measured: CONTRIBUTING.md, "Toolchain status and migration plan".
 """
 
 import re
@@ -78,7 +48,7 @@ BUNDLE_PATCHES = [
      'a=window.getComputedStyle(s),c=a.backgroundColor;'
      'return o.content!==a.colorScheme&&(o.content=a.colorScheme),c.match('),
     # mountSearch: the search box is set up when the reader first turns to it, not while every
-    # page starts (a third of the bundle's start-up script). It is set up at once for a `?q=`
+    # page starts. It is set up at once for a `?q=`
     # link, else on the first of: focus in the search field (click, tap, Tab), the search
     # toggle switched on (the phone's search button, the magnifier), or the `f`, `s` or `/`
     # shortcut. The event that set it up happened before it listened, so the field is focused
@@ -93,7 +63,7 @@ BUNDLE_PATCHES = [
      '["f","s","/"].includes(c.type)),O(c=>{c.claim(),f()}))).pipe(Ee(1),b(s)))}),'),
     # Start-up in slices. Material mounted every component (header, tabs, table of contents,
     # content: code blocks, tab groups, links, ...) in one go, in the bundle's first task and on
-    # DOMContentLoaded: two long tasks, most of Lighthouse's blocking time. The components are
+    # DOMContentLoaded: two long tasks. The components are
     # now mounted one after another from a queue that yields to the browser (`setTimeout`) after
     # 6 ms of work, so the reader's input and the page's painting come between them; the same
     # for a code block mounted when it comes into view (content.lazy), the copy-button handler
@@ -145,21 +115,21 @@ NEW_NAMES = ("laterQueue", "laterBusy", "laterRun", "later", "laterSubscribe", "
 def patch_bundle(site_dir: Path) -> Path:
     bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
     if len(bundles) != 1:
-        raise PluginError(f"theme_fixes: expected one Material bundle in {site_dir}/assets/"
+        raise PluginError(f"hooks/bundle_patches.py: expected one Material bundle in {site_dir}/assets/"
                           f"javascripts, found {len(bundles)}")
     bundle = bundles[0]
     text = bundle.read_text(encoding="utf-8")
     for name in NEW_NAMES:
         if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text):
             raise PluginError(
-                f"hooks/theme_fixes.py: {bundle.name} already uses the name {name!r}, which "
+                f"hooks/bundle_patches.py: {bundle.name} already uses the name {name!r}, which "
                 "BUNDLE_PATCHES adds. Material's bundle changed: rename it in BUNDLE_PATCHES "
                 "and NEW_NAMES."
             )
     for old, new in BUNDLE_PATCHES:
         if text.count(old) != 1:
             raise PluginError(
-                f"hooks/theme_fixes.py: {bundle.name} contains {old!r} {text.count(old)} times, "
+                f"hooks/bundle_patches.py: {bundle.name} contains {old!r} {text.count(old)} times, "
                 "expected once. Material's bundle changed: check the fix is still needed and "
                 "update BUNDLE_PATCHES."
             )

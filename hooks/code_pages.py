@@ -8,8 +8,8 @@ Markers, replaced in the page's language (Korean ``x.md``, English ``x.en.md``):
   of links to that framework's tab on every task page.
 * ``<!-- code-tasks: index -->``: on the code section's index page, a table of the tasks with
   a link to each framework's tab.
-* ``<!-- snippet-checks -->``: the tolerance and time limits the tests apply, read from
-  ``tests/snippets_runner.py`` (where the comparison uses them), and the count of runs.
+* ``<!-- snippet-checks -->``: the tolerance and time limits the tests apply, imported from
+  ``hooks/snippet_runner.py`` (where the comparison uses them), and the count of runs.
 
 The tasks and their order come from the code section of ``nav`` in mkdocs.yml; a task's title
 is its page's first heading, in each language.
@@ -26,17 +26,23 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parents[1]
-SNIPPETS = ROOT / "snippets"
+# hooks/ is on sys.path while MkDocs loads a hook
+import snippet_runner as runner
+from project import ROOT, lang_of, read_source
+from snippet_runner import FRAMEWORKS, KERAS_BACKENDS, SNIPPETS
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
 PINS = SNIPPETS / "requirements.txt"
-RUNNER = ROOT / "tests" / "snippets_runner.py"
 CODE_DIR = "code/"
 LABELS = ("TensorFlow", "Keras", "PyTorch")
-FRAMEWORKS = ("tensorflow", "keras", "pytorch")
-KERAS_BACKENDS = ("jax", "tensorflow", "torch")  # as in tests/snippets_runner.py
 CODE_GROUP = "code"  # the tab group with code and output sits under "## ... {#<task>-code}"
 
 TEXT = {
@@ -69,7 +75,6 @@ TEXT = {
 PIN = re.compile(r"^\s*([A-Za-z0-9_.\-]+(?:\[[^\]]*\])?)\s*==\s*([^\s;#]+)")
 MARKER_VERSIONS = "<!-- tested-versions -->"
 MARKER_CHECKS = "<!-- snippet-checks -->"
-CONSTANT = re.compile(r"^([A-Z_]+)\s*=\s*([0-9.e-]+)\b", re.MULTILINE)
 MARKER_TASKS = re.compile(r"<!--\s*code-tasks:\s*([\w-]+)\s*-->")
 HEADING_1 = re.compile(r"^#\s+(.*?)\s*\{[^}]*#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
 TAB = re.compile(r'^(\s*)===\+?\s+"([^"]*)"')
@@ -78,16 +83,12 @@ ANNOTATION_MARKER = re.compile(r"#\s*\((\d+)\)!")
 NUMBERED_ITEM = re.compile(r"^(\s*)(\d+)\.\s")
 
 
-def lang_of(src_uri: str) -> str:
-    return "en" if src_uri.endswith(".en.md") else "ko"
-
-
 def pins() -> list[tuple[str, str]]:
     if not PINS.exists():
         raise PluginError(f"{PINS.relative_to(ROOT)}: missing; the tested-versions tables are "
                           "generated from it")
     found = []
-    for line in PINS.read_text(encoding="utf-8").splitlines():
+    for line in read_source(PINS).splitlines():
         match = PIN.match(line)
         if match:
             found.append((match.group(1), match.group(2)))
@@ -103,16 +104,10 @@ def versions_table(lang: str) -> str:
 
 
 def checks_text(lang: str) -> str:
-    values = {name: float(value) for name, value in CONSTANT.findall(
-        RUNNER.read_text(encoding="utf-8"))}
-    missing = {"REL_TOL", "ABS_TOL", "TIME_LIMIT_S", "TOTAL_LIMIT_S"} - set(values)
-    if missing:
-        raise PluginError(f"tests/snippets_runner.py: no module-level constant(s) "
-                          f"{sorted(missing)} for the <!-- snippet-checks --> marker")
-    tasks = sorted(p.name for p in SNIPPETS.iterdir() if (p / "pytorch.py").exists())
+    tasks = runner.tasks(SNIPPETS)
     return TEXT[lang]["checks"].format(
-        rel=values["REL_TOL"] * 100, abs=values["ABS_TOL"], one=values["TIME_LIMIT_S"],
-        total=values["TOTAL_LIMIT_S"] / 60, tasks=len(tasks),
+        rel=runner.REL_TOL * 100, abs=runner.ABS_TOL, one=runner.TIME_LIMIT_S,
+        total=runner.TOTAL_LIMIT_S / 60, tasks=len(tasks),
         runs=len(tasks) * (2 + len(KERAS_BACKENDS)))
 
 
@@ -138,7 +133,7 @@ def nav_code_pages(nav) -> list[str]:
 def page_title(docs_dir: Path, src: str, lang: str) -> tuple[str, str]:
     """(title, id) from the first heading of a task page in the given language."""
     path = docs_dir / (src[: -len(".md")] + ".en.md" if lang == "en" else src)
-    match = HEADING_1.search(path.read_text(encoding="utf-8")) if path.exists() else None
+    match = HEADING_1.search(read_source(path)) if path.exists() else None
     if not match:
         raise PluginError(f"docs/{path.relative_to(docs_dir)}: no first heading with an id "
                           "('# Title {#id}'): the code section's link lists need it")
@@ -225,7 +220,7 @@ def check_task_page(markdown: str, src: str) -> list[str]:
         path = SNIPPETS / include.group(2)
         if not path.exists():
             continue  # hooks/include_checks.py reports it
-        markers = len(ANNOTATION_MARKER.findall(path.read_text(encoding="utf-8")))
+        markers = len(ANNOTATION_MARKER.findall(read_source(path)))
         items = annotation_items(lines, number)
         if items != markers:
             problems.append(
@@ -258,7 +253,9 @@ def annotation_items(lines: list[str], include_line: int) -> int:
     return count
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str:
     src = page.file.src_uri
     lang = lang_of(src)
     if MARKER_VERSIONS in markdown:
@@ -268,7 +265,7 @@ def on_page_markdown(markdown, page, config, files):
     if MARKER_TASKS.search(markdown):
         page.markdown = markdown
         markdown = MARKER_TASKS.sub(lambda m: replace_task_marker(m, page, config), markdown)
-    if src.startswith(CODE_DIR) and Path(src).name not in ("index.md", "index.en.md"):
+    if is_task_page(src):
         problems = check_task_page(markdown, src)
         if problems:
             raise PluginError("code page problems:\n  " + "\n  ".join(problems))
@@ -276,13 +273,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 # The compare view (docs/assets/javascripts/code-compare.js) is written into the page here, not
-# by the script: a class added to every tab group, and a bar with a button after the page's
-# title, put in by a script, restyled everything after the title while the page started
-# (about 450 elements on a code page; issue #7). The script only makes the button work; the bar
-# is shown when scripts run (Material's `js` class, set in <head>) and on wide screens (CSS).
+# by the script, so starting the page restyles nothing; the script only makes the button work.
 COMPARE_TEXT = {"ko": "세 프레임워크 나란히 보기", "en": "Show the three frameworks side by side"}
 TAB_GROUP = re.compile(r'<div class="tabbed-set\b([^"]*)"([^>]*)>((?:<input\b[^>]*>)+)'
                        r'<div class="tabbed-labels">(.*?)</div>', re.S)
+TAB_GROUP_START = re.compile(r'<div class="tabbed-set\b')
 LABEL_TEXT = re.compile(r"<label\b[^>]*>(.*?)</label>", re.S)
 TAG = re.compile(r"<[^>]+>")
 CONTENT_TITLE = re.compile(r'(class="md-content__inner\b.*?</h1>)', re.S)
@@ -295,40 +290,59 @@ def is_framework_group(labels_html: str) -> bool:
     return tuple(texts) == LABELS
 
 
-def add_compare_view(html: str, lang: str) -> str:
-    """Mark the framework tab groups and put the compare button after the page's title; a
-    page without such a group is returned unchanged."""
-    found = False
+def add_compare_view(html: str, lang: str, where: str = "", *, required: bool = False) -> str:
+    """Mark the framework tab groups and put the compare button after the page's title.
+
+    A tab group the pattern does not read (pymdownx.tabbed changed its markup), or a task page
+    (``required``) without a framework group, stops the build: the view never silently goes.
+    """
+    found = 0
 
     def mark(match: re.Match) -> str:
         nonlocal found
         if not is_framework_group(match.group(4)):
             return match.group(0)
-        found = True
+        found += 1
         return (f'<div class="tabbed-set{match.group(1)} code-compare-set"{match.group(2)}>'
                 f'{match.group(3)}<div class="tabbed-labels">{match.group(4)}</div>')
 
-    html = TAB_GROUP.sub(mark, html)
+    groups = len(TAB_GROUP_START.findall(html))
+    html, matched = TAB_GROUP.subn(mark, html)
+    fix = ("The compare view's pattern (TAB_GROUP in hooks/code_pages.py) no longer reads "
+           "pymdownx.tabbed's markup: update it to the new markup.")
+    if matched != groups:
+        raise PluginError(f"{where}: {groups} tab group(s) in the page, {matched} read by the "
+                          f"compare view. {fix}")
+    if required and not found:
+        raise PluginError(f"{where}: a task page without a TensorFlow/Keras/PyTorch tab group "
+                          f"in its HTML. {fix}")
     if not found:
         return html
     bar = ('<div class="code-compare-bar"><button type="button" class="code-compare-toggle" '
            f'aria-pressed="false">{COMPARE_TEXT[lang]}</button></div>')
     html, count = CONTENT_TITLE.subn(lambda m: m.group(1) + bar, html, count=1)
     if not count:
-        raise PluginError("add_compare_view: no <h1> in .md-content__inner; the compare bar "
-                          "goes after the page's title (hooks/code_pages.py)")
+        raise PluginError(f"{where}: no <h1> in .md-content__inner; the compare bar goes after "
+                          "the page's title (hooks/code_pages.py)")
     return html
 
 
-def on_post_page(output, page, config):
-    return add_compare_view(output, lang_of(page.file.src_uri))
+def is_task_page(src: str) -> bool:
+    return src.startswith(CODE_DIR) and Path(src).name not in ("index.md", "index.en.md")
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    src = page.file.src_uri
+    return add_compare_view(output, lang_of(src), f"docs/{src}", required=is_task_page(src))
 
 
 TABBED_INPUT = re.compile(r'<input\b[^>]*\bname="__tabbed_[^"]*"[^>]*>')
 ID_ATTR = re.compile(r'\bid="([^"]+)"')
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(
+    html: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str:
     """Make the content tabs' ids linkable for MkDocs' anchor validation.
 
     pymdownx.tabbed gives each tab its id (``tensors-code-pytorch``) in a tree processor that

@@ -19,21 +19,15 @@ from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
+from project import HEADING_ID, twin_of, read_source  # hooks/ is on sys.path while MkDocs loads a hook
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
-EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 SKIP_DIRS = {"includes", ".snippets"}
 
 
 def fallback_allowed() -> bool:
     return os.environ.get("I18N_FALLBACK", "").lower() in {"1", "true", "yes"}
-
-
-def twin_of(rel: str) -> str:
-    if rel.endswith(".en.md"):
-        return rel[: -len(".en.md")] + ".md"
-    return rel[: -len(".md")] + ".en.md"
 
 
 def split_front_matter(text: str) -> tuple[dict | None, int, str | None]:
@@ -79,7 +73,7 @@ def headings(text: str) -> list[tuple[int, int, str, str | None]]:
         head = HEADING.match(line)
         if not head:
             continue
-        ident = EXPLICIT_ID.search(head.group(2))
+        ident = HEADING_ID.search(head.group(2))
         out.append((number, len(head.group(1)), head.group(2), ident.group(1) if ident else None))
     return out
 
@@ -94,7 +88,7 @@ def check_docs(docs_dir: Path, *, allow_missing_twin: bool = False) -> list[str]
     present = set(pages)
     for rel in pages:
         path = f"docs/{rel}"
-        text = (docs_dir / rel).read_text(encoding="utf-8")
+        text = read_source((docs_dir / rel))
         twin = twin_of(rel)
         if twin not in present and not allow_missing_twin:
             lang = "English" if rel.endswith(".en.md") else "Korean"
@@ -123,7 +117,7 @@ def check_docs(docs_dir: Path, *, allow_missing_twin: bool = False) -> list[str]
         ids = [(n, i) for n, _, _, i in headings(text) if i]
         twin_ids = [
             (n, i)
-            for n, _, _, i in headings((docs_dir / twin).read_text(encoding="utf-8"))
+            for n, _, _, i in headings(read_source((docs_dir / twin)))
             if i
         ]
         if [i for _, i in ids] != [i for _, i in twin_ids]:

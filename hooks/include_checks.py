@@ -17,6 +17,7 @@ from pathlib import Path
 
 import markdown
 from mkdocs.exceptions import PluginError
+from project import read_source  # hooks/ is on sys.path while MkDocs loads a hook
 
 EXTENSION = "pymdownx.snippets"
 
@@ -51,7 +52,7 @@ def includes(text: str, pre) -> list[tuple[int, str]]:
 
 def sections(path: Path, pre) -> list[str]:
     names = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_source(path).splitlines():
         match = pre.match_section(line)
         if match and not match.group("escape") and match.group("type").lower() == "start":
             names.append(match.group("name"))
@@ -68,7 +69,7 @@ def check_includes(docs_dir: Path, pre, shown_bases: list[str]) -> list[str]:
     )
     for page in sorted(docs_dir.rglob("*.md")):
         rel = f"docs/{page.relative_to(docs_dir).as_posix()}"
-        for number, spec in includes(page.read_text(encoding="utf-8"), pre):
+        for number, spec in includes(read_source(page), pre):
             if spec.lower().startswith(("http://", "https://")):
                 continue
             parts = pre.split_path(spec)

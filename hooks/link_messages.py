@@ -23,6 +23,8 @@ import logging
 import re
 from pathlib import Path
 
+from project import docs_prefix, read_source  # hooks/ is on sys.path while MkDocs loads a hook
+
 LOGGER = "mkdocs.structure.pages"
 IMAGE = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif)$", re.IGNORECASE)
 EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
@@ -70,7 +72,7 @@ class LinkMessages(logging.Filter):
         """'docs/x.md:LINE'. MkDocs warns once per use of a missing target, in page order:
         the n-th warning gets the n-th use. Anchors are warned once per page: all lines."""
         try:
-            lines = link_lines((self.docs_dir / file).read_text(encoding="utf-8"), url)
+            lines = link_lines(read_source((self.docs_dir / file)), url)
         except OSError:
             lines = []
         where = f"{self.prefix}{file}"
@@ -100,7 +102,7 @@ class LinkMessages(logging.Filter):
             doc = m["doc"] or m["file"]
             anchor = m["anchor"] or m["url"].split("#", 1)[-1]
             try:
-                ids = page_ids((self.docs_dir / doc).read_text(encoding="utf-8"))
+                ids = page_ids(read_source((self.docs_dir / doc)))
             except OSError:
                 ids = []
             close = difflib.get_close_matches(anchor, ids, n=3)
@@ -135,12 +137,7 @@ class LinkMessages(logging.Filter):
 
 def on_config(config, **kwargs):
     docs = Path(config["docs_dir"]).resolve()
-    project = Path(config["config_file_path"]).resolve().parent
-    try:
-        prefix = docs.relative_to(project).as_posix() + "/"
-    except ValueError:
-        prefix = str(docs) + "/"
     logger = logging.getLogger(LOGGER)
     for old in [f for f in logger.filters if getattr(f, "marker", None) == LinkMessages.marker]:
         logger.removeFilter(old)  # one filter, also across `mkdocs serve` reloads
-    logger.addFilter(LinkMessages(docs, prefix))
+    logger.addFilter(LinkMessages(docs, docs_prefix(config)))

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from project import i18n_plugin, read_source  # hooks/ is on sys.path while MkDocs loads a hook
 
 log = logging.getLogger("mkdocs.hooks.search_ko")
 
@@ -158,7 +159,7 @@ class Normaliser:
 
 def load_rules(path: Path = RULES_FILE) -> dict:
     try:
-        rules = json.loads(path.read_text(encoding="utf-8"))
+        rules = json.loads(read_source(path))
     except json.JSONDecodeError as err:
         raise PluginError(f"{path}:{err.lineno}: not valid JSON ({err.msg}). Fix the rules "
                           "file; it is read by the build and by the browser.") from err
@@ -195,10 +196,6 @@ class SearchSplitter:
             "normalise": {**self.browser_rules, "lexicon": self.normaliser.lexicon(words)},
         })
         return {"config": config, "docs": docs}
-
-
-def i18n_plugin(config):
-    return config.plugins.get("i18n")
 
 
 def split_index(site: Path, default: str, others: list[str], rules: dict) -> dict[str, Path]:

@@ -20,6 +20,7 @@ such as ``https://user.github.io/repo/``.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from html import escape
 from pathlib import Path
@@ -27,7 +28,9 @@ from xml.sax.saxutils import quoteattr
 
 from mkdocs.exceptions import PluginError
 
-import social_cards  # hooks/ is on sys.path while MkDocs loads a hook
+import project  # hooks/ is on sys.path while MkDocs loads a hook
+import social_cards
+from project import i18n_plugin
 
 log = logging.getLogger("mkdocs.hooks.seo")
 
@@ -49,7 +52,7 @@ state = State()
 
 # --- languages -------------------------------------------------------------------------
 def i18n(config):
-    plugin = config.plugins.get("i18n")
+    plugin = i18n_plugin(config)
     if plugin is None:
         raise PluginError("hooks/seo.py needs the mkdocs-static-i18n plugin (`i18n` in "
                           "mkdocs.yml plugins).")
@@ -57,12 +60,13 @@ def i18n(config):
 
 
 def current_language(config) -> str:
-    plugin = i18n(config)
-    return plugin.current_language or plugin.default_language
+    i18n(config)  # the plugin is required
+    return project.current_language(config)
 
 
 def default_language(config) -> str:
-    return i18n(config).default_language
+    i18n(config)
+    return project.default_language(config)
 
 
 def languages(config) -> list[str]:
@@ -253,7 +257,9 @@ def on_post_build(config, **kwargs):
     else:
         (site / prefix(config, lang) / "404.html").unlink(missing_ok=True)
     if state.fonts:
-        cache = Path(config.config_file_path).parent / ".cache" / "cards"
+        # CARDS_CACHE: builds of project copies (tests) share the project's cache
+        cache = Path(os.environ.get("CARDS_CACHE")
+                     or Path(config.config_file_path).parent / ".cache" / "cards")
         drawn, copied = social_cards.generate(state.cards.get(lang, []), state.fonts, site,
                                               cache)
         log.debug(f"preview cards ({lang}): {drawn} drawn, {copied} from {cache}")

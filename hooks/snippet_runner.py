@@ -1,8 +1,11 @@
 """Run every snippet under ``snippets/`` and write or check the output stored beside it.
 
-    .venv/bin/python -m tests.snippets_runner --write     rerun all, rewrite the .out files
-    .venv/bin/python -m tests.snippets_runner --check     rerun all, compare with the .out files
-    .venv/bin/python -m tests.snippets_runner --device cuda --only tensors,train_loop
+    .venv/bin/python hooks/snippet_runner.py --write     rerun all, rewrite the .out files
+    .venv/bin/python hooks/snippet_runner.py --check     rerun all, compare with the .out files
+    .venv/bin/python hooks/snippet_runner.py --device cuda --only tensors,train_loop
+
+The build imports its constants (tolerance, time limits, frameworks) for the code pages;
+the tests and ``make snippets`` run it.
 
 A *run* is one script under one setting: ``snippets/<task>/tensorflow.py`` and
 ``pytorch.py`` once each, ``keras.py`` once per Keras backend (``jax``, ``tensorflow``,
@@ -45,7 +48,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from project import ROOT  # hooks/ is on sys.path for the build, the tests and this script
+
 SNIPPETS = ROOT / "snippets"
 
 FRAMEWORKS = ("tensorflow", "keras", "pytorch")  # page tab order
@@ -354,7 +358,7 @@ def timing_summary(results: list[Result], wall: float, jobs: int = JOBS) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.snippets_runner",
+    parser = argparse.ArgumentParser(prog="python hooks/snippet_runner.py",
                                      description=__doc__.split("\n\n")[0])
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help="rerun all, rewrite the .out files")

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
+from project import current_language, default_language, docs_prefix, twin_of
 
 log = get_plugin_logger("stale_translations")
 
@@ -128,12 +129,6 @@ def last_changes(docs_dir: Path) -> dict[str, Change]:
     return changes
 
 
-def twin_of(rel: str) -> str:
-    if rel.endswith(".en.md"):
-        return rel[: -len(".en.md")] + ".md"
-    return rel[: -len(".md")] + ".en.md"
-
-
 def stale_pages(docs_dir: Path, changes: dict[str, Change]) -> dict[str, Stale]:
     """Every page whose twin changed after it, keyed by docs-relative path."""
     out: dict[str, Stale] = {}
@@ -169,19 +164,7 @@ STATE: dict[str, object] = {"stale": {}, "untranslated": []}
 
 
 def _i18n(config):
-    plugin = config["plugins"].get("i18n")
-    if plugin is None:
-        return None, None
-    return plugin.current_language or plugin.default_language, plugin.default_language
-
-
-def _docs_prefix(config) -> str:
-    docs = Path(config["docs_dir"]).resolve()
-    project = Path(config["config_file_path"]).resolve().parent
-    try:
-        return docs.relative_to(project).as_posix() + "/"
-    except ValueError:
-        return str(docs) + "/"
+    return current_language(config), default_language(config)
 
 
 def on_pre_build(config, **kwargs):
@@ -199,7 +182,7 @@ def on_pre_build(config, **kwargs):
     stale = stale_pages(docs_dir, changes)
     STATE["stale"] = stale
     if stale:
-        log.info(report(stale, _docs_prefix(config)))
+        log.info(report(stale, docs_prefix(config)))
 
 
 # The notices, in the language of the page that shows them. {link} is the twin's URL.
@@ -256,7 +239,7 @@ def on_page_content(html_content, page, config, files, **kwargs):
             untranslated = STATE["untranslated"]
             if src not in untranslated:
                 untranslated.append(src)
-                log.info(f"{_docs_prefix(config)}{src} has no {lang} twin: /{page.url} shows "
+                log.info(f"{docs_prefix(config)}{src} has no {lang} twin: /{page.url} shows "
                          "it with a 'not yet translated' notice (I18N_FALLBACK=true preview)")
             return insert_after_title(html_content, notice_html("untranslated", lang, link))
         return html_content

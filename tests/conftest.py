@@ -6,11 +6,7 @@ Data flows one way: sources -> `mkdocs build --strict` -> a temporary site folde
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,44 +15,38 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(ROOT / "hooks"))  # hooks import each other by name, as under MkDocs
 
-from tests.site_server import SiteServer  # noqa: E402
+from tools.browser import CHROMIUM_ARGS, chromium_executable  # noqa: E402,F401
+from tools.builds import Build, copy_project, run_build  # noqa: E402,F401
+from tools import prerequisites  # noqa: E402
+from tools.site_server import SiteServer  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 LANGS = {"ko": "", "en": "en/"}  # language -> URL prefix of its pages
 
 
-@dataclass
-class Build:
-    site: Path
-    log: str
-    returncode: int
+# --- markers (pyproject.toml): one per test, from what it uses ------------------------------
+KINDS = ("unit", "build", "browser", "snippets", "lighthouse")
+BUILD_FIXTURES = {"build", "built_site", "pages", "site_server", "project"}
+BUILD_MODULES = {"test_faults", "test_stale_translations"}  # they build copies themselves
 
 
-def run_build(project: Path, site_dir: Path, env: dict | None = None) -> Build:
-    """Run `mkdocs build --strict` on a project folder; return the site and the log."""
-    full_env = {k: v for k, v in os.environ.items() if k != "I18N_FALLBACK"}  # the CI mode
-    full_env.update({"NO_MKDOCS_2_WARNING": "1", **(env or {})})
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=full_env, capture_output=True, text=True, timeout=600,
-    )
-    return Build(site_dir, proc.stdout + proc.stderr, proc.returncode)
+def kind_of(item) -> str:
+    module = item.module.__name__.rsplit(".", 1)[-1]
+    names = set(item.fixturenames)
+    if module == "test_lighthouse":
+        return "lighthouse"
+    if "browser" in names:
+        return "browser"
+    if module == "test_snippets" or "snippet" in names:
+        return "snippets"
+    if names & BUILD_FIXTURES or module in BUILD_MODULES:
+        return "build"
+    return "unit"
 
 
-# What a copy of the project for a fault-injection build leaves out: history, environments,
-# build output, caches (everything else travels, so a new folder the build reads comes along).
-NOT_COPIED = {".git", ".venv", "venv", "node_modules", "site", ".pytest_cache", "__pycache__",
-              ".cache", "test-results", "bench-results", "_run"}
-
-
-def copy_project(dest: Path) -> Path:
-    """Copy the project's sources to dest (for builds with an injected fault); return dest."""
-    shutil.copytree(ROOT, dest, ignore=lambda folder, names: [
-        n for n in names if n in NOT_COPIED or n.startswith("site-")])
-    return dest
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if not any(item.get_closest_marker(kind) for kind in KINDS):
+            item.add_marker(kind_of(item))
 
 
 @pytest.fixture(scope="session")
@@ -92,21 +82,12 @@ def pages(built_site) -> list[Path]:
     return html_pages(built_site)
 
 
-def chromium_executable() -> str | None:
-    """The system Chromium (CI, Debian) if present, else Playwright's own download."""
-    explicit = os.environ.get("CHROMIUM")
-    if explicit:
-        return explicit
-    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
-        if Path(candidate).exists():
-            return candidate
-    return shutil.which("chromium")
-
-
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
+    if not prerequisites.chromium_ok():
+        pytest.fail(prerequisites.CHROMIUM.message(), pytrace=False)
     with sync_playwright() as pw:
         exe = chromium_executable()
         browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
@@ -146,7 +127,7 @@ REVEAL_CODE_BLOCKS = """async () => {
 }"""
 
 
-# Material's start-up runs in slices after DOMContentLoaded (hooks/theme_fixes.py): its
+# Material's start-up runs in slices after DOMContentLoaded (hooks/bundle_patches.py): its
 # components (tabs, code blocks, header, table of contents, search box) are mounted a moment
 # after the page's load event. A test that acts on them waits until nothing is left queued.
 STARTED = ("() => document.readyState === 'complete' && typeof window.__md_idle === 'function'"

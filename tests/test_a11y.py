@@ -78,24 +78,3 @@ def test_axe_finds_no_violation_on_any_page(browser, site_server, built_site, pa
     assert len(checked) >= 12, f"only {len(checked)} pages checked"
     assert not problems, (f"axe ({scheme} scheme, {screen}): {len(problems)} problems\n"
                           + "\n".join(problems))
-
-
-def test_search_partial_is_materials_with_only_the_dialog_name_and_share_link_changed():
-    """overrides/partials/search.html is a copy of Material's partial: after a Material upgrade
-    it must be compared again, so this test fails as soon as Material's partial changes."""
-    import material
-
-    theirs = (Path(material.__file__).parent / "templates" / "partials" / "search.html"
-              ).read_text(encoding="utf-8")
-    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
-    old = '<div class="md-search" data-md-component="search" role="dialog">'
-    new = ('<div class="md-search" data-md-component="search" role="dialog" '
-           'aria-label="{{ lang.t(\'search\') }}">')
-    old_share = '<a href="javascript:void(0)" class="md-search__icon md-icon"'
-    new_share = '<a href="{{ page.url | url }}" class="md-search__icon md-icon"'
-    strip = lambda text: text.split("-#}\n", 1)[1]  # noqa: E731 - the leading comment differs
-    assert theirs.count(old) == 1 and theirs.count(old_share) == 1, \
-        "Material's partials/search.html changed: redo overrides/partials/search.html from it"
-    assert strip(ours) == strip(theirs).replace(old, new).replace(old_share, new_share), \
-        "overrides/partials/search.html differs from Material's partial beyond the dialog name " \
-        "and the share link"

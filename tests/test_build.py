@@ -1,5 +1,8 @@
 """The strict build, the two languages kept in step, and the checks that stop a bad page."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,3 +98,20 @@ def test_check_names_missing_description_and_broken_front_matter(docs):
     problems = check_docs(docs)
     assert problems[0].startswith("docs/page.en.md:1: front matter is not valid YAML")
     assert problems[1].startswith("docs/page.md:1: the page has no `description`")
+
+
+def test_properdocs_builds_the_same_site(built_site, tmp_path):
+    """ProperDocs, MkDocs 1.6's maintained fork, builds the site unchanged: the way out if
+    MkDocs 1.x stops installing (CONTRIBUTING: toolchain status)."""
+    properdocs = Path(sys.executable).parent / "properdocs"
+    site = tmp_path / "site"
+    env = {k: v for k, v in os.environ.items() if k != "I18N_FALLBACK"}
+    proc = subprocess.run([str(properdocs), "build", "--strict", "--site-dir", str(site)],
+                          cwd=ROOT, env={**env, "NO_MKDOCS_2_WARNING": "1"},
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-4000:]
+    files = lambda root: sorted(p.relative_to(root).as_posix()  # noqa: E731
+                                for p in root.rglob("*") if p.is_file())
+    assert files(site) == files(built_site)
+    for page in ("index.html", "en/compare/index.html", "code/train-loop/index.html"):
+        assert parse(site / page).text == parse(built_site / page).text, page

@@ -22,7 +22,7 @@ import markdown
 import pytest
 
 from hooks import code_pages
-from tests import snippets_runner as sr
+import snippet_runner as sr
 from tests.conftest import STARTED, open_page, reload_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -157,7 +157,6 @@ def test_code_index_lists_every_task_with_links_to_each_tab(built_site, lang):
 
 
 def test_page_keras_backend_is_the_runners():
-    assert code_pages.KERAS_BACKENDS == sr.KERAS_BACKENDS
     assert sr.PAGE_KERAS_BACKEND == "jax"  # the titles and prose of the pages say jax
 
 
@@ -239,6 +238,24 @@ def test_compare_view_is_written_into_pages_with_framework_tabs():
 def test_compare_view_leaves_other_pages_alone():
     page = tabbed_page(("TensorFlow", "PyTorch", "Keras"), ("ko", "en"))
     assert code_pages.add_compare_view(page, "ko") == page
+
+
+def test_compare_view_stops_the_build_when_its_pattern_no_longer_reads_a_tab_group():
+    """pymdownx.tabbed changing its markup must not ship pages without the compare view."""
+    page = tabbed_page(code_pages.LABELS).replace('<div class="tabbed-labels">',
+                                                  '<div class="tabbed-labels-v2">')
+    with pytest.raises(code_pages.PluginError,
+                       match=r"docs/code/x\.md: 1 tab group\(s\) in the page, 0 read by the "
+                             r"compare view\. .*TAB_GROUP in hooks/code_pages\.py"):
+        code_pages.add_compare_view(page, "ko", "docs/code/x.md")
+
+
+def test_compare_view_is_required_on_task_pages():
+    page = tabbed_page(("ko", "en"))
+    assert code_pages.add_compare_view(page, "ko", "docs/about.md") == page
+    with pytest.raises(code_pages.PluginError,
+                       match=r"docs/code/x\.md: a task page without a TensorFlow/Keras/PyTorch"):
+        code_pages.add_compare_view(page, "ko", "docs/code/x.md", required=True)
 
 
 def test_compare_view_needs_the_pages_title():

@@ -94,6 +94,22 @@ def test_broken_front_matter(project):
                 "Fix the YAML between the two '---' lines")
 
 
+def test_page_that_is_not_utf8(project):
+    probe(project)
+    (project / "docs/probe.en.md").write_bytes((EN + "Caf\xe9 body.\n").encode("latin-1"))
+    failed_with(build(project),
+                f"docs/probe.en.md:{BODY_LINE}: not UTF-8 (byte 0xe9 at column 4)",
+                "Save the file as UTF-8")
+
+
+def test_data_file_that_is_not_utf8(project):
+    path = project / "data/matrix.yml"
+    lines = path.read_bytes().split(b"\n")
+    lines[2] = lines[2] + " \uc7a5\uc810".encode("cp949")  # Korean saved in the old Windows code page
+    path.write_bytes(b"\n".join(lines))
+    failed_with(build(project), "data/matrix.yml:3: not UTF-8", "Save the file as UTF-8")
+
+
 # --- snippet includes ----------------------------------------------------------------------
 def test_include_of_a_missing_snippet_file(project):
     include = '```python\n--8<-- "tensors/pytroch.py"\n```\n'
@@ -129,51 +145,74 @@ def test_include_of_an_existing_section_builds(project):
     assert "answer = 42" in text and "print(answer)" not in text
 
 
-# --- links, anchors, images --------------------------------------------------------------
-def test_broken_internal_link(project):
-    probe(project, "[다음 페이지](compair.md)를 보십시오.\n", "See [the next page](compair.md).\n")
-    failed_with(build(project),
-                f"docs/probe.md:{BODY_LINE}: link 'compair.md' points to docs/compair.md, which "
-                "does not exist. Fix the path",
-                f"docs/probe.en.md:{BODY_LINE}: link 'compair.md'",
+# --- links, anchors, images: independent faults, one build of one copy -------------------
+# MkDocs reports every link problem of a build before --strict stops it, so each fault sits in
+# a probe pair of its own (docs/probe-<name>.md) and one build serves all of them.
+LINK_FAULTS = {
+    "link": ("[다음 페이지](compair.md)를 보십시오.\n", "See [the next page](compair.md).\n"),
+    "anchor": ("## 장점 {#strengths}\n\n[장점](#strenghts)을 보십시오.\n",
+               "## Strengths {#strengths}\n\nSee [the strengths](#strenghts).\n"),
+    "other": ("[장점](keras.md#no-such-heading)\n", "[Strengths](keras.md#no-such-heading)\n"),
+    "image": ("![그래프](assets/images/missing.svg)\n",
+              "![A graph](assets/images/missing.svg)\n"),
+    "absolute": ("[영어판](/en/keras/)\n", "[Keras](/en/keras/)\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def link_faults(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("links") / "project")
+    for name, (ko, en) in LINK_FAULTS.items():
+        write(project, f"docs/probe-{name}.md", KO.replace("{#probe}", f"{{#probe-{name}}}") + ko)
+        write(project, f"docs/probe-{name}.en.md",
+              EN.replace("{#probe}", f"{{#probe-{name}}}") + en)
+    return build(project)
+
+
+def test_broken_internal_link(link_faults):
+    failed_with(link_faults,
+                f"docs/probe-link.md:{BODY_LINE}: link 'compair.md' points to docs/compair.md, "
+                "which does not exist. Fix the path",
+                f"docs/probe-link.en.md:{BODY_LINE}: link 'compair.md'",
                 "or add the page")
 
 
-def test_broken_anchor_after_a_heading_was_renamed(project):
-    ko = "## 장점 {#strengths}\n\n[장점](#strenghts)을 보십시오.\n"
-    en = "## Strengths {#strengths}\n\nSee [the strengths](#strenghts).\n"
-    probe(project, ko, en)
-    failed_with(build(project),
-                f"docs/probe.md:{BODY_LINE + 2}: link '#strenghts': docs/probe.md has no heading "
-                "or element with id 'strenghts'",
-                f"docs/probe.en.md:{BODY_LINE + 2}: link '#strenghts'",
+def test_broken_anchor_after_a_heading_was_renamed(link_faults):
+    failed_with(link_faults,
+                f"docs/probe-anchor.md:{BODY_LINE + 2}: link '#strenghts': docs/probe-anchor.md "
+                "has no heading or element with id 'strenghts'",
+                f"docs/probe-anchor.en.md:{BODY_LINE + 2}: link '#strenghts'",
                 "or restore the renamed id. Did you mean #strengths?")
 
 
-def test_broken_anchor_on_another_page(project):
-    probe(project, "[장점](keras.md#no-such-heading)\n", "[Strengths](keras.md#no-such-heading)\n")
-    failed_with(build(project),
-                f"docs/probe.md:{BODY_LINE}: link 'keras.md#no-such-heading': docs/keras.md has "
-                "no heading or element with id 'no-such-heading'",
-                f"docs/probe.en.md:{BODY_LINE}: link 'keras.md#no-such-heading': "
+def test_broken_anchor_on_another_page(link_faults):
+    failed_with(link_faults,
+                f"docs/probe-other.md:{BODY_LINE}: link 'keras.md#no-such-heading': docs/keras.md "
+                "has no heading or element with id 'no-such-heading'",
+                f"docs/probe-other.en.md:{BODY_LINE}: link 'keras.md#no-such-heading': "
                 "docs/keras.en.md has no heading",
                 "Link to an id that exists there")
 
 
-def test_missing_image(project):
-    probe(project, "![그래프](assets/images/missing.svg)\n", "![A graph](assets/images/missing.svg)\n")
-    failed_with(build(project),
-                f"docs/probe.md:{BODY_LINE}: image 'assets/images/missing.svg' points to "
+def test_missing_image(link_faults):
+    failed_with(link_faults,
+                f"docs/probe-image.md:{BODY_LINE}: image 'assets/images/missing.svg' points to "
                 "docs/assets/images/missing.svg, which does not exist. Add the image under docs/",
-                f"docs/probe.en.md:{BODY_LINE}: image 'assets/images/missing.svg'")
+                f"docs/probe-image.en.md:{BODY_LINE}: image 'assets/images/missing.svg'")
 
 
-def test_absolute_link(project):
-    probe(project, "[영어판](/en/keras/)\n", "[Keras](/en/keras/)\n")
-    failed_with(build(project),
-                f"docs/probe.md:{BODY_LINE}: absolute link '/en/keras/' breaks when the site is "
-                "served under a sub-path",
+def test_absolute_link(link_faults):
+    failed_with(link_faults,
+                f"docs/probe-absolute.md:{BODY_LINE}: absolute link '/en/keras/' breaks when the "
+                "site is served under a sub-path",
                 "Link to the Markdown file with a relative path instead")
+
+
+def test_each_link_fault_is_reported_once_per_language(link_faults):
+    """The shared build reports exactly the injected faults: none hides another."""
+    for name in LINK_FAULTS:
+        for page in (f"docs/probe-{name}.md:", f"docs/probe-{name}.en.md:"):
+            assert page in link_faults.log, f"{page} not reported:\n{link_faults.log[-3000:]}"
 
 
 # --- the pros/cons matrix data -----------------------------------------------------------
@@ -260,7 +299,7 @@ TASK, FRAMEWORK = "tensors", "pytorch"
 def snippet(tmp_path):
     """A copy of one snippet task with the output its pristine script prints stored
     beside it (what `make snippets` writes); returns the runner module and the run."""
-    from tests import snippets_runner as runner
+    import snippet_runner as runner
 
     root = tmp_path / "snippets"
     shutil.copytree(ROOT / "snippets" / TASK, root / TASK,

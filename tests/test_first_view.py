@@ -29,7 +29,7 @@ import material
 import pytest
 from mkdocs.exceptions import PluginError
 
-from hooks.theme_fixes import BUNDLE_PATCHES, NEW_NAMES, patch_bundle
+from bundle_patches import BUNDLE_PATCHES, NEW_NAMES, patch_bundle
 from tests.conftest import LANGS, PageProblems, open_page, reveal_code_blocks
 from tests.html_tools import parse
 from tests.test_search import SearchBox
@@ -102,7 +102,7 @@ def test_search_is_downloaded_when_the_reader_opens_it(browser, site_server, lan
 @pytest.mark.parametrize("lang, query", [("ko", "케라스"), ("en", "Keras")])
 @pytest.mark.parametrize("move", ["/", "Tab", "click"])
 def test_search_box_is_set_up_by_the_readers_first_move(page, site_server, move, lang, query):
-    """The search box is set up on the reader's first move towards it (hooks/theme_fixes.py):
+    """The search box is set up on the reader's first move towards it (hooks/bundle_patches.py):
     that move, made before the box listened, still opens search with the field focused, and
     the shortcut's `/` is not typed into it."""
     page.set_viewport_size({"width": 1280, "height": 800})
@@ -148,7 +148,7 @@ def test_bundle_patches_apply_to_materials_bundle_once(tmp_path):
 def test_a_bundle_patch_that_no_longer_applies_stops_the_build(tmp_path, broken):
     old = BUNDLE_PATCHES[broken][0]
     site = site_with_materials_bundle(tmp_path, lambda t: t.replace(old, old.replace("(", "( ")))
-    with pytest.raises(PluginError, match=r"hooks/theme_fixes\.py: .*BUNDLE_PATCHES") as err:
+    with pytest.raises(PluginError, match=r"hooks/bundle_patches\.py: .*BUNDLE_PATCHES") as err:
         patch_bundle(site)
     assert repr(old) in str(err.value)
 
@@ -157,7 +157,7 @@ def test_a_bundle_patch_that_no_longer_applies_stops_the_build(tmp_path, broken)
 def test_a_bundle_that_already_uses_a_name_the_patches_add_stops_the_build(tmp_path, name):
     site = site_with_materials_bundle(tmp_path, lambda t: t.replace(
         '"use strict";', f'"use strict";var {name}=1;', 1))
-    with pytest.raises(PluginError, match=r"hooks/theme_fixes\.py: .*NEW_NAMES") as err:
+    with pytest.raises(PluginError, match=r"hooks/bundle_patches\.py: .*NEW_NAMES") as err:
         patch_bundle(site)
     assert repr(name) in str(err.value)
 
@@ -215,7 +215,7 @@ document.addEventListener("load", event => {
 @pytest.mark.parametrize("path", ["code/train-loop/", "en/code/autodiff/"])
 def test_start_up_mounts_the_components_after_domcontentloaded(browser, site_server, path):
     """Material's components are mounted from a queue in later tasks, not all in the
-    DOMContentLoaded task (hooks/theme_fixes.py): that task no longer blocks the reader."""
+    DOMContentLoaded task (hooks/bundle_patches.py): that task no longer blocks the reader."""
     with started_page(browser, site_server, path, RECORD_AT_DOMCONTENTLOADED) as (page,
                                                                                   problems):
         at_dcl, now = page.evaluate("window.__at_dcl"), page.evaluate(MOUNTED)

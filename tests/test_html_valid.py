@@ -17,6 +17,7 @@ import pytest
 
 from hooks.html_fixes import fix_html
 from tests.conftest import ROOT
+from tools import prerequisites
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -48,6 +49,8 @@ def is_problem(message: dict) -> bool:
 def vnu_messages(built_site, tmp_path_factory) -> dict[str, list[dict]]:
     """file path -> vnu's messages, for every HTML file of the site and the probe page."""
     assert VNU.is_file(), f"{VNU} missing: run `npm ci` (make test does)"
+    if not prerequisites.java_ok():
+        pytest.fail(prerequisites.JAVA.message(), pytrace=False)
     probe = tmp_path_factory.mktemp("vnu-probe") / "material-unfixed.html"
     probe.write_text(MATERIAL_UNFIXED, encoding="utf-8")
     proc = subprocess.run(

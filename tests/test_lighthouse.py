@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.lighthouse_tools import PAGES, failing_audits, run_lighthouse
+from tools.lighthouse import PAGES, failing_audits, run_lighthouse
 
 CATEGORIES = ["accessibility", "best-practices", "seo"]
 

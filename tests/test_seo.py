@@ -24,7 +24,7 @@ import pytest
 from hooks.i18n_checks import split_front_matter
 from tests.conftest import ROOT, html_pages, open_page, run_build
 from tests.html_tools import HANGUL, parse, page_url, twin_pages
-from tests.site_server import SiteServer
+from tools.site_server import SiteServer
 
 OG_LOCALES = {"ko": "ko_KR", "en": "en_US"}
 PREFIX = {"ko": "", "en": "en/"}

@@ -1,6 +1,6 @@
 """Every snippet runs again and prints what is stored beside it.
 
-The snippets run once per session (two at a time, see tests/snippets_runner.py); each run is
+The snippets run once per session (two at a time, see hooks/snippet_runner.py); each run is
 then its own test, so a failure names the script, its Keras backend and the diff. The runner
 itself is tested on small throw-away snippets: one that raises, one that hangs, one whose
 output changed.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import snippets_runner as sr
+import snippet_runner as sr
 
 RUNS = sr.discover()
 TASKS = sr.tasks()

@@ -96,3 +96,13 @@ def test_runs_of_one_branch_queue_so_an_older_run_never_deploys_last():
     # pushes to main wait for the run before them instead of cancelling it mid-deploy
     assert wf["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
     assert wf["jobs"]["deploy"]["concurrency"]["cancel-in-progress"] is False
+
+
+def test_ci_caches_downloads_and_also_builds_with_properdocs():
+    jobs = site_workflow()["jobs"]
+    for name in ("test", "build"):
+        [python] = [s for s in jobs[name]["steps"] if "setup-python" in s.get("uses", "")]
+        assert python["with"].get("cache") == "pip", f"job {name} downloads every package again"
+    [node] = [s for s in jobs["test"]["steps"] if "setup-node" in s.get("uses", "")]
+    assert node["with"].get("cache") == "npm"
+    assert "properdocs build --strict" in run_lines(jobs["build"])

@@ -7,7 +7,8 @@ import json
 import os
 import subprocess
 
-from tests.conftest import CHROMIUM_ARGS, ROOT, chromium_executable
+from tools.browser import CHROMIUM_ARGS, chromium_executable
+from tools.builds import ROOT
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 # The pages the issue names: both home pages, a framework page, the matrix, a code page.

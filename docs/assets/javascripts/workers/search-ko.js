@@ -12,7 +12,7 @@
  * The build writes the name of Material's (hashed) worker below.
  *
  * The theme creates this worker on every page, but sends it nothing until the reader opens
- * search (hooks/theme_fixes.py). So the normaliser and Material's worker are loaded on the
+ * search (hooks/bundle_patches.py). So the normaliser and Material's worker are loaded on the
  * first message, which is then handed to Material's listener: a page view costs this file only.
  */
 ;(function () {
