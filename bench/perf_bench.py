@@ -53,8 +53,10 @@ def measure(site: Path, pages: list[str], runs: int) -> list[dict]:
             if not (site / path / "index.html").is_file():
                 print(f"/{path}: not built, skipped", file=sys.stderr)
                 continue
-            results = sorted((figures(run_lighthouse(f"{base}/{path}", ["performance"]))
-                              for _ in range(runs)), key=lambda f: f["score"])
+            results = sorted(
+                (figures(run_lighthouse(f"{base}/{path}", ["performance"])) for _ in range(runs)),
+                key=lambda f: f["score"],
+            )
             median = results[len(results) // 2]
             median["path"] = "/" + path
             median["scores"] = [f["score"] for f in results]
@@ -70,29 +72,41 @@ def print_table(rows: list[dict], runs: int, load: tuple[float, float]) -> None:
         # machine shows a longer TBT. Lighthouse's benchmark index (higher is faster) and the
         # load average say how this run's machine compared.
         index = statistics.median(r["benchmark_index"] for r in rows)
-        print(f"machine: Lighthouse benchmark index {index:.0f}; load average "
-              f"{load[0]:.1f} before, {load[1]:.1f} after")
+        print(
+            f"machine: Lighthouse benchmark index {index:.0f}; load average "
+            f"{load[0]:.1f} before, {load[1]:.1f} after"
+        )
     print("| page | score | LCP s | TBT ms | CLS | FCP s | transferred KiB | requests | runs |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for r in rows:
-        print(f"| {r['path']} | {r['score']} | {r['lcp']:.2f} | {r['tbt']:.0f} | "
-              f"{r['cls']:.3f} | {r['fcp']:.2f} | {r['kib']:.1f} | {r['requests']} | "
-              f"{' '.join(map(str, r['scores']))} |")
+        print(
+            f"| {r['path']} | {r['score']} | {r['lcp']:.2f} | {r['tbt']:.0f} | "
+            f"{r['cls']:.3f} | {r['fcp']:.2f} | {r['kib']:.1f} | {r['requests']} | "
+            f"{' '.join(map(str, r['scores']))} |"
+        )
     if rows:
         low = [r["path"] for r in rows if r["score"] < TARGET_SCORE]
         heavy = [r["path"] for r in rows if r["kib"] > TARGET_KIB]
-        print(f"\nmedian score {statistics.median(r['score'] for r in rows)}; "
-              f"target >= {TARGET_SCORE}: {'met' if not low else 'missed on ' + ', '.join(low)}")
-        print(f"largest first view {max(r['kib'] for r in rows):.1f} KiB; target <= "
-              f"{TARGET_KIB} KiB: {'met' if not heavy else 'missed on ' + ', '.join(heavy)}")
+        print(
+            f"\nmedian score {statistics.median(r['score'] for r in rows)}; "
+            f"target >= {TARGET_SCORE}: {'met' if not low else 'missed on ' + ', '.join(low)}"
+        )
+        print(
+            f"largest first view {max(r['kib'] for r in rows):.1f} KiB; target <= "
+            f"{TARGET_KIB} KiB: {'met' if not heavy else 'missed on ' + ', '.join(heavy)}"
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page")
-    parser.add_argument("--pages", nargs="+", default=PAGES,
-                        help="site paths without the leading slash ('' is the home page)")
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        default=PAGES,
+        help="site paths without the leading slash ('' is the home page)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="perf-bench-") as tmp:
         site = args.site
@@ -103,8 +117,9 @@ def main() -> int:
                 return 1
             site = build.site
         before = os.getloadavg()[0]
-        rows = measure(site, [p.strip("/") + "/" if p.strip("/") else "" for p in args.pages],
-                       args.runs)
+        rows = measure(
+            site, [p.strip("/") + "/" if p.strip("/") else "" for p in args.pages], args.runs
+        )
     print_table(rows, args.runs, (before, os.getloadavg()[0]))
     return 0
 

@@ -32,12 +32,50 @@ from tools.builds import copy_project  # noqa: E402
 from tools.site_server import SiteServer  # noqa: E402
 
 QUERIES = {
-    "ko": ["텐서플로우", "텐서플로우가", "파이토치로", "케라스의 모델", "넘파이", "pytorch",
-           "tf.keras를", "데이터 흐름 그래프", "즉시 실행", "텐서보드", "역전파", "그래프",
-           "모델", "학습", "케", "텐서", "GPU", "define by run", "구글이", "함수형 API"],
-    "en": ["tensorflow", "pytorch", "keras", "graph", "training", "install", "eager execution",
-           "tensorboard", "sequential", "numpy", "model", "gpu", "t", "te", "backend",
-           "define by run", "functional api", "텐서플로우", "linux foundation", "layer"],
+    "ko": [
+        "텐서플로우",
+        "텐서플로우가",
+        "파이토치로",
+        "케라스의 모델",
+        "넘파이",
+        "pytorch",
+        "tf.keras를",
+        "데이터 흐름 그래프",
+        "즉시 실행",
+        "텐서보드",
+        "역전파",
+        "그래프",
+        "모델",
+        "학습",
+        "케",
+        "텐서",
+        "GPU",
+        "define by run",
+        "구글이",
+        "함수형 API",
+    ],
+    "en": [
+        "tensorflow",
+        "pytorch",
+        "keras",
+        "graph",
+        "training",
+        "install",
+        "eager execution",
+        "tensorboard",
+        "sequential",
+        "numpy",
+        "model",
+        "gpu",
+        "t",
+        "te",
+        "backend",
+        "define by run",
+        "functional api",
+        "텐서플로우",
+        "linux foundation",
+        "layer",
+    ],
 }
 
 # Runs in the page: set the query, dispatch keyup as typing does, and time until the result
@@ -71,8 +109,7 @@ def multiply_pages(project: Path, factor: int) -> int:
     folder of its own (docs/copy1/keras.md, docs/copy1/code/autodiff.md, ...) so that
     relative links still resolve and the build's per-page checks see ordinary pages."""
     docs = project / "docs"
-    pages = [p for p in sorted(docs.rglob("*.md"))
-             if p.relative_to(docs).parts[0] != "assets"]
+    pages = [p for p in sorted(docs.rglob("*.md")) if p.relative_to(docs).parts[0] != "assets"]
     made = 0
     for k in range(1, factor):
         for page in pages:
@@ -86,8 +123,14 @@ def multiply_pages(project: Path, factor: int) -> int:
 def make_stock(project: Path) -> None:
     """Turn a project copy back into stock Material search: no hook, no config block."""
     yml = project / "mkdocs.yml"
-    yml.write_text("".join(line for line in yml.read_text(encoding="utf-8").splitlines(True)
-                           if "hooks/search_ko.py" not in line), encoding="utf-8")
+    yml.write_text(
+        "".join(
+            line
+            for line in yml.read_text(encoding="utf-8").splitlines(True)
+            if "hooks/search_ko.py" not in line
+        ),
+        encoding="utf-8",
+    )
     main = project / "overrides" / "main.html"
     text = main.read_text(encoding="utf-8")
     start = text.index("{#-\n  Search in the reader's language")
@@ -99,9 +142,13 @@ def build(project: Path, site: Path) -> float:
     env = {k: v for k, v in os.environ.items() if k != "I18N_FALLBACK"}
     env["NO_MKDOCS_2_WARNING"] = "1"
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict",
-                           "--site-dir", str(site)], cwd=project, env=env,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--no-strict", "--site-dir", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         sys.exit(f"build of {project} failed:\n{proc.stdout}{proc.stderr}")
     return time.perf_counter() - start
@@ -128,7 +175,7 @@ def measure(site: Path, rounds: int) -> dict[str, dict]:
         for lang, prefix in (("ko", "/"), ("en", "/en/")):
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             errors = []
-            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+            page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(m.text))
             start = time.perf_counter()
             page.goto(base + prefix)
             config = json.loads(page.locator("#__config").text_content())
@@ -136,7 +183,9 @@ def measure(site: Path, rounds: int) -> dict[str, dict]:
             page.locator("input.md-search__input").click()
             page.wait_for_function(
                 "p => document.querySelector('.md-search-result__meta').textContent.trim() === p",
-                arg=placeholder, timeout=60_000)
+                arg=placeholder,
+                timeout=60_000,
+            )
             ready = (time.perf_counter() - start) * 1000
             for query in QUERIES[lang][:3]:  # warm-up: JIT, first layout of the result list
                 page.evaluate(MEASURE_JS, [query, placeholder])
@@ -147,8 +196,7 @@ def measure(site: Path, rounds: int) -> dict[str, dict]:
                     dom.append(r["dom"])
                     frame.append(r["frame"])
                     hits += r["results"] > 0
-            out[lang] = {"ready": ready, "dom": dom, "frame": frame, "hits": hits,
-                         "errors": errors}
+            out[lang] = {"ready": ready, "dom": dom, "frame": frame, "hits": hits, "errors": errors}
             page.close()
         browser.close()
     return out
@@ -160,12 +208,20 @@ def p95(values: list[float]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--factors", type=int, nargs="+", default=[1, 10],
-                        help="page multipliers to measure (default: 1 10)")
+    parser.add_argument(
+        "--factors",
+        type=int,
+        nargs="+",
+        default=[1, 10],
+        help="page multipliers to measure (default: 1 10)",
+    )
     parser.add_argument("--rounds", type=int, default=5, help="passes over the queries")
-    parser.add_argument("--stock", action="store_true",
-                        help="also measure stock Material search (one index, no Korean "
-                             "normalisation) for comparison")
+    parser.add_argument(
+        "--stock",
+        action="store_true",
+        help="also measure stock Material search (one index, no Korean "
+        "normalisation) for comparison",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary sites")
     args = parser.parse_args()
 
@@ -190,14 +246,24 @@ def main() -> None:
             timings = measure(site, args.rounds)
             for lang in ("ko", "en"):
                 t = timings[lang]
-                rows.append({
-                    "site": name, "lang": lang, "build_s": seconds,
-                    "docs": sizes[lang][0], "bytes": sizes[lang][1], "gzip": sizes[lang][2],
-                    "ready": t["ready"], "median": statistics.median(t["dom"]),
-                    "p95": p95(t["dom"]), "frame_median": statistics.median(t["frame"]),
-                    "frame_p95": p95(t["frame"]), "n": len(t["dom"]),
-                    "hits": t["hits"], "errors": len(t["errors"]),
-                })
+                rows.append(
+                    {
+                        "site": name,
+                        "lang": lang,
+                        "build_s": seconds,
+                        "docs": sizes[lang][0],
+                        "bytes": sizes[lang][1],
+                        "gzip": sizes[lang][2],
+                        "ready": t["ready"],
+                        "median": statistics.median(t["dom"]),
+                        "p95": p95(t["dom"]),
+                        "frame_median": statistics.median(t["frame"]),
+                        "frame_p95": p95(t["frame"]),
+                        "n": len(t["dom"]),
+                        "hits": t["hits"],
+                        "errors": len(t["errors"]),
+                    }
+                )
     finally:
         if args.keep:
             print(f"sites kept in {work}")
@@ -206,27 +272,45 @@ def main() -> None:
 
     print()
     print("Search: keyup -> results in the DOM (and -> next frame drawn), Chromium headless")
-    head = ("site", "lang", "index docs", "index bytes", "gzip", "ready ms", "median ms",
-            "p95 ms", "frame median", "frame p95", "queries", "errors")
+    head = (
+        "site",
+        "lang",
+        "index docs",
+        "index bytes",
+        "gzip",
+        "ready ms",
+        "median ms",
+        "p95 ms",
+        "frame median",
+        "frame p95",
+        "queries",
+        "errors",
+    )
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for r in rows:
-        print(f"| {r['site']} | {r['lang']} | {r['docs']} | {r['bytes']:,} | {r['gzip']:,} | "
-              f"{r['ready']:.0f} | {r['median']:.1f} | {r['p95']:.1f} | "
-              f"{r['frame_median']:.1f} | {r['frame_p95']:.1f} | {r['n']} ({r['hits']} hit) | "
-              f"{r['errors']} |")
+        print(
+            f"| {r['site']} | {r['lang']} | {r['docs']} | {r['bytes']:,} | {r['gzip']:,} | "
+            f"{r['ready']:.0f} | {r['median']:.1f} | {r['p95']:.1f} | "
+            f"{r['frame_median']:.1f} | {r['frame_p95']:.1f} | {r['n']} ({r['hits']} hit) | "
+            f"{r['errors']} |"
+        )
     base = {r["lang"]: r for r in rows if r["site"] == "1x"}
     for r in rows:
         if r["site"] != "1x" and r["lang"] in base:
             b = base[r["lang"]]
-            print(f"{r['site']} / 1x ({r['lang']}): index bytes x{r['bytes'] / b['bytes']:.1f}, "
-                  f"median x{r['median'] / b['median']:.1f}, p95 x{r['p95'] / b['p95']:.1f}, "
-                  f"ready x{r['ready'] / b['ready']:.1f}")
+            print(
+                f"{r['site']} / 1x ({r['lang']}): index bytes x{r['bytes'] / b['bytes']:.1f}, "
+                f"median x{r['median'] / b['median']:.1f}, p95 x{r['p95'] / b['p95']:.1f}, "
+                f"ready x{r['ready'] / b['ready']:.1f}"
+            )
     target = [r for r in rows if r["site"] == "1x"]
     if target:
         worst = max(r["median"] for r in target)
-        print(f"target median <= 50 ms at 1x: {'met' if worst <= 50 else 'NOT met'} "
-              f"(worst median {worst:.1f} ms on this machine)")
+        print(
+            f"target median <= 50 ms at 1x: {'met' if worst <= 50 else 'NOT met'} "
+            f"(worst median {worst:.1f} ms on this machine)"
+        )
 
 
 if __name__ == "__main__":

@@ -47,28 +47,34 @@ CODE_GROUP = "code"  # the tab group with code and output sits under "## ... {#<
 
 TEXT = {
     "ko": {
-        "package": "패키지", "version": "버전", "task": "작업",
+        "package": "패키지",
+        "version": "버전",
+        "task": "작업",
         "versions_intro": "이 페이지의 코드는 다음 버전으로 실행해 출력을 확인했습니다 "
-                          "(`snippets/requirements.txt`에서 만든 표입니다). "
-                          "CPU에서 실행한 결과입니다.",
+        "(`snippets/requirements.txt`에서 만든 표입니다). "
+        "CPU에서 실행한 결과입니다.",
         "checks": (
             "- 숫자는 상대 오차 {rel:g}% 또는 절대 오차 {abs:g}까지 같은 것으로 보고, 숫자가 "
             "아닌 글자와 정수는 정확히 같아야 합니다.\n"
             "- 코드 하나는 {one:g}초 안에, {runs}번의 실행(작업 {tasks}개 × 텐서플로우 1 + "
-            "케라스 3 + 파이토치 1) 전체는 2코어 CPU에서 {total:g}분 안에 끝나야 합니다."),
+            "케라스 3 + 파이토치 1) 전체는 2코어 CPU에서 {total:g}분 안에 끝나야 합니다."
+        ),
     },
     "en": {
-        "package": "Package", "version": "Version", "task": "Task",
+        "package": "Package",
+        "version": "Version",
+        "task": "Task",
         "versions_intro": "The code on this page was run, and its output checked, with these "
-                          "versions (a table made from `snippets/requirements.txt`). "
-                          "The outputs come from a CPU run.",
+        "versions (a table made from `snippets/requirements.txt`). "
+        "The outputs come from a CPU run.",
         "checks": (
             "- Numbers count as equal within a relative difference of {rel:g}% or an absolute "
             "difference of {abs:g}; text other than numbers, and integers, must be exactly "
             "equal.\n"
             "- One snippet must finish within {one:g} seconds, and all {runs} runs ({tasks} "
             "tasks × TensorFlow 1 + Keras 3 + PyTorch 1) within {total:g} minutes on 2 CPU "
-            "cores."),
+            "cores."
+        ),
     },
 }
 
@@ -85,8 +91,9 @@ NUMBERED_ITEM = re.compile(r"^(\s*)(\d+)\.\s")
 
 def pins() -> list[tuple[str, str]]:
     if not PINS.exists():
-        raise PluginError(f"{PINS.relative_to(ROOT)}: missing; the tested-versions tables are "
-                          "generated from it")
+        raise PluginError(
+            f"{PINS.relative_to(ROOT)}: missing; the tested-versions tables are generated from it"
+        )
     found = []
     for line in read_source(PINS).splitlines():
         match = PIN.match(line)
@@ -106,9 +113,13 @@ def versions_table(lang: str) -> str:
 def checks_text(lang: str) -> str:
     tasks = runner.tasks(SNIPPETS)
     return TEXT[lang]["checks"].format(
-        rel=runner.REL_TOL * 100, abs=runner.ABS_TOL, one=runner.TIME_LIMIT_S,
-        total=runner.TOTAL_LIMIT_S / 60, tasks=len(tasks),
-        runs=len(tasks) * (2 + len(KERAS_BACKENDS)))
+        rel=runner.REL_TOL * 100,
+        abs=runner.ABS_TOL,
+        one=runner.TIME_LIMIT_S,
+        total=runner.TOTAL_LIMIT_S / 60,
+        tasks=len(tasks),
+        runs=len(tasks) * (2 + len(KERAS_BACKENDS)),
+    )
 
 
 def nav_code_pages(nav) -> list[str]:
@@ -135,8 +146,10 @@ def page_title(docs_dir: Path, src: str, lang: str) -> tuple[str, str]:
     path = docs_dir / (src[: -len(".md")] + ".en.md" if lang == "en" else src)
     match = HEADING_1.search(read_source(path)) if path.exists() else None
     if not match:
-        raise PluginError(f"docs/{path.relative_to(docs_dir)}: no first heading with an id "
-                          "('# Title {#id}'): the code section's link lists need it")
+        raise PluginError(
+            f"docs/{path.relative_to(docs_dir)}: no first heading with an id "
+            "('# Title {#id}'): the code section's link lists need it"
+        )
     return match.group(1), match.group(2)
 
 
@@ -146,7 +159,7 @@ def task_links(config, lang: str, from_code_dir: bool) -> list[tuple[str, str, s
     out = []
     for src in nav_code_pages(config["nav"]):
         title, ident = page_title(docs_dir, src, lang)
-        link = src[len(CODE_DIR):] if from_code_dir else src
+        link = src[len(CODE_DIR) :] if from_code_dir else src
         out.append((title, link, ident))
     return out
 
@@ -159,18 +172,31 @@ def replace_task_marker(match, page, config) -> str:
     tasks = task_links(config, lang, from_code_dir)
     if which in FRAMEWORKS:
         label = LABELS[FRAMEWORKS.index(which)]
-        return "\n".join(f"- [{title}]({link}#{ident}-{CODE_GROUP}-{which}) ({label})"
-                         for title, link, ident in tasks) + "\n"
+        return (
+            "\n".join(
+                f"- [{title}]({link}#{ident}-{CODE_GROUP}-{which}) ({label})"
+                for title, link, ident in tasks
+            )
+            + "\n"
+        )
     if which == "index":
         t = TEXT[lang]
         head = f"| {t['task']} | " + " | ".join(LABELS) + " |\n| --- | --- | --- | --- |\n"
-        rows = [f"| [{title}]({link}) | " + " | ".join(
-            f"[{label}]({link}#{ident}-{CODE_GROUP}-{fw})" for fw, label in zip(FRAMEWORKS, LABELS)
-        ) + " |" for title, link, ident in tasks]
+        rows = [
+            f"| [{title}]({link}) | "
+            + " | ".join(
+                f"[{label}]({link}#{ident}-{CODE_GROUP}-{fw})"
+                for fw, label in zip(FRAMEWORKS, LABELS, strict=True)
+            )
+            + " |"
+            for title, link, ident in tasks
+        ]
         return head + "\n".join(rows) + "\n"
     line = page.markdown.count("\n", 0, match.start()) + 1 if page.markdown else 0
-    raise PluginError(f"docs/{src}:{line}: unknown marker '{match.group(0)}'. Use "
-                      "<!-- code-tasks: tensorflow -->, keras, pytorch or index")
+    raise PluginError(
+        f"docs/{src}:{line}: unknown marker '{match.group(0)}'. Use "
+        "<!-- code-tasks: tensorflow -->, keras, pytorch or index"
+    )
 
 
 def check_task_page(markdown: str, src: str) -> list[str]:
@@ -187,8 +213,12 @@ def check_task_page(markdown: str, src: str) -> list[str]:
         tab = TAB.match(line)
         if tab:
             indent = len(tab.group(1))
-            if current and current["indent"] == indent and current["open"] \
-                    and not line.lstrip().startswith("===+"):
+            if (
+                current
+                and current["indent"] == indent
+                and current["open"]
+                and not line.lstrip().startswith("===+")
+            ):
                 current["tabs"].append((number, tab.group(2)))
             else:
                 current = {"indent": indent, "tabs": [(number, tab.group(2))], "open": True}
@@ -196,22 +226,30 @@ def check_task_page(markdown: str, src: str) -> list[str]:
         elif current and line.strip() and len(line) - len(line.lstrip()) <= current["indent"]:
             current["open"] = False
     if not groups:
-        problems.append(f"docs/{src}: no content tabs; a task page has a tab group labelled "
-                        f"{', '.join(LABELS)}")
+        problems.append(
+            f"docs/{src}: no content tabs; a task page has a tab group labelled {', '.join(LABELS)}"
+        )
     for group in groups:
         labels = tuple(label for _, label in group["tabs"])
         if labels != LABELS:
-            problems.append(f"docs/{src}:{group['tabs'][0][0]}: tabs {list(labels)}; every tab "
-                            f"group on a task page is labelled exactly {list(LABELS)}, in that "
-                            "order")
+            problems.append(
+                f"docs/{src}:{group['tabs'][0][0]}: tabs {list(labels)}; every tab "
+                f"group on a task page is labelled exactly {list(LABELS)}, in that "
+                "order"
+            )
     # every snippet of the page's task and every output it stores
     included = {m.group(2) for m in map(INCLUDE.match, lines) if m}
-    wanted = [f"{task}/{fw}.py" for fw in FRAMEWORKS] + [f"{task}/tensorflow.out",
-              f"{task}/pytorch.out"] + [f"{task}/keras.{b}.out" for b in KERAS_BACKENDS]
+    wanted = (
+        [f"{task}/{fw}.py" for fw in FRAMEWORKS]
+        + [f"{task}/tensorflow.out", f"{task}/pytorch.out"]
+        + [f"{task}/keras.{b}.out" for b in KERAS_BACKENDS]
+    )
     for name in wanted:
         if name not in included:
-            problems.append(f"docs/{src}: does not include snippets/{name}; write "
-                            f"--8<-- \"{name}\" in its framework's tab")
+            problems.append(
+                f"docs/{src}: does not include snippets/{name}; write "
+                f'--8<-- "{name}" in its framework\'s tab'
+            )
     # annotations: one numbered item per '# (n)!' marker, right after the code block
     for number, line in enumerate(lines, start=1):
         include = INCLUDE.match(line)
@@ -226,7 +264,8 @@ def check_task_page(markdown: str, src: str) -> list[str]:
             problems.append(
                 f"docs/{src}:{number}: snippets/{include.group(2)} has {markers} annotation "
                 f"marker(s) '# (n)!' but the code block is followed by {items} numbered "
-                f"item(s); write one item per marker right after the closing fence")
+                f"item(s); write one item per marker right after the closing fence"
+            )
     return problems
 
 
@@ -253,9 +292,7 @@ def annotation_items(lines: list[str], include_line: int) -> int:
     return count
 
 
-def on_page_markdown(
-    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     src = page.file.src_uri
     lang = lang_of(src)
     if MARKER_VERSIONS in markdown:
@@ -275,8 +312,11 @@ def on_page_markdown(
 # The compare view (docs/assets/javascripts/code-compare.js) is written into the page here, not
 # by the script, so starting the page restyles nothing; the script only makes the button work.
 COMPARE_TEXT = {"ko": "세 프레임워크 나란히 보기", "en": "Show the three frameworks side by side"}
-TAB_GROUP = re.compile(r'<div class="tabbed-set\b([^"]*)"([^>]*)>((?:<input\b[^>]*>)+)'
-                       r'<div class="tabbed-labels">(.*?)</div>', re.S)
+TAB_GROUP = re.compile(
+    r'<div class="tabbed-set\b([^"]*)"([^>]*)>((?:<input\b[^>]*>)+)'
+    r'<div class="tabbed-labels">(.*?)</div>',
+    re.S,
+)
 TAB_GROUP_START = re.compile(r'<div class="tabbed-set\b')
 LABEL_TEXT = re.compile(r"<label\b[^>]*>(.*?)</label>", re.S)
 TAG = re.compile(r"<[^>]+>")
@@ -303,27 +343,37 @@ def add_compare_view(html: str, lang: str, where: str = "", *, required: bool = 
         if not is_framework_group(match.group(4)):
             return match.group(0)
         found += 1
-        return (f'<div class="tabbed-set{match.group(1)} code-compare-set"{match.group(2)}>'
-                f'{match.group(3)}<div class="tabbed-labels">{match.group(4)}</div>')
+        return (
+            f'<div class="tabbed-set{match.group(1)} code-compare-set"{match.group(2)}>'
+            f'{match.group(3)}<div class="tabbed-labels">{match.group(4)}</div>'
+        )
 
     groups = len(TAB_GROUP_START.findall(html))
     html, matched = TAB_GROUP.subn(mark, html)
-    fix = ("The compare view's pattern (TAB_GROUP in hooks/code_pages.py) no longer reads "
-           "pymdownx.tabbed's markup: update it to the new markup.")
+    fix = (
+        "The compare view's pattern (TAB_GROUP in hooks/code_pages.py) no longer reads "
+        "pymdownx.tabbed's markup: update it to the new markup."
+    )
     if matched != groups:
-        raise PluginError(f"{where}: {groups} tab group(s) in the page, {matched} read by the "
-                          f"compare view. {fix}")
+        raise PluginError(
+            f"{where}: {groups} tab group(s) in the page, {matched} read by the compare view. {fix}"
+        )
     if required and not found:
-        raise PluginError(f"{where}: a task page without a TensorFlow/Keras/PyTorch tab group "
-                          f"in its HTML. {fix}")
+        raise PluginError(
+            f"{where}: a task page without a TensorFlow/Keras/PyTorch tab group in its HTML. {fix}"
+        )
     if not found:
         return html
-    bar = ('<div class="code-compare-bar"><button type="button" class="code-compare-toggle" '
-           f'aria-pressed="false">{COMPARE_TEXT[lang]}</button></div>')
+    bar = (
+        '<div class="code-compare-bar"><button type="button" class="code-compare-toggle" '
+        f'aria-pressed="false">{COMPARE_TEXT[lang]}</button></div>'
+    )
     html, count = CONTENT_TITLE.subn(lambda m: m.group(1) + bar, html, count=1)
     if not count:
-        raise PluginError(f"{where}: no <h1> in .md-content__inner; the compare bar goes after "
-                          "the page's title (hooks/code_pages.py)")
+        raise PluginError(
+            f"{where}: no <h1> in .md-content__inner; the compare bar goes after "
+            "the page's title (hooks/code_pages.py)"
+        )
     return html
 
 
@@ -340,9 +390,7 @@ TABBED_INPUT = re.compile(r'<input\b[^>]*\bname="__tabbed_[^"]*"[^>]*>')
 ID_ATTR = re.compile(r'\bid="([^"]+)"')
 
 
-def on_page_content(
-    html: str, *, page: Page, config: MkDocsConfig, files: Files
-) -> str:
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Make the content tabs' ids linkable for MkDocs' anchor validation.
 
     pymdownx.tabbed gives each tab its id (``tensors-code-pytorch``) in a tree processor that

@@ -29,23 +29,32 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
 # (Material's exact text, what it becomes)
 EXACT = [
-    ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
-     'autocomplete="off">',
-     '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'),
-    ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" '
-     'autocomplete="off">',
-     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'),
+    (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
+        'autocomplete="off">',
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
+    ),
+    (
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" '
+        'autocomplete="off">',
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
+    ),
 ]
 # Section labels of the navigation: `<label class="md-nav__link[ more classes]" for="__nav_2"
 # id="__nav_2_label" tabindex="">` (Material leaves a trailing space when there are none)
 NAV_LABEL = re.compile(
-    r'(<label class="md-nav__link[\w -]*" for="(__nav[\w]+)" id="\2_label") tabindex="">')
+    r'(<label class="md-nav__link[\w -]*" for="(__nav[\w]+)" id="\2_label") tabindex="">'
+)
 
 # Line anchors of code blocks (pymdownx.highlight, anchor_linenums): `<a id="__codelineno-0-1"
 # name="__codelineno-0-1" href="#__codelineno-0-1">`; `name` on <a> is obsolete (a vnu warning)
@@ -61,7 +70,8 @@ TOC_TOGGLE = re.compile(r'<input\b[^>]*\bid="__toc"')
 
 # What must not be left anywhere, whatever the attribute order or spelling.
 CHECKBOX_AUTOCOMPLETE = re.compile(
-    r'<input\b(?=[^>]*\btype="checkbox")(?=[^>]*\bautocomplete=)[^>]*>', re.I)
+    r'<input\b(?=[^>]*\btype="checkbox")(?=[^>]*\bautocomplete=)[^>]*>', re.I
+)
 EMPTY_TABINDEX = re.compile(r'<[^>]*\btabindex=(""|\'\')[^>]*>')
 ANCHOR_NAME = re.compile(r'<a\b[^>]*\bname="__codelineno[^>]*>')
 FOR_TOC = re.compile(r'<label\b[^>]*\bfor="__toc"[^>]*>')
@@ -79,17 +89,21 @@ def fix_html(text: str, where: str) -> str:
         if left:
             raise PluginError(
                 f"hooks/html_fixes.py: {where} has {left.group(0)!r} but no `__toc` toggle; "
-                "Material's markup changed: update TOC_TITLE in hooks/html_fixes.py.")
-    for pattern, what in ((CHECKBOX_AUTOCOMPLETE, "autocomplete on a checkbox"),
-                          (EMPTY_TABINDEX, 'an empty tabindex=""'),
-                          (ANCHOR_NAME, "a code line anchor with the obsolete name attribute")):
+                "Material's markup changed: update TOC_TITLE in hooks/html_fixes.py."
+            )
+    for pattern, what in (
+        (CHECKBOX_AUTOCOMPLETE, "autocomplete on a checkbox"),
+        (EMPTY_TABINDEX, 'an empty tabindex=""'),
+        (ANCHOR_NAME, "a code line anchor with the obsolete name attribute"),
+    ):
         left = pattern.search(text)
         if left:
             raise PluginError(
                 f"hooks/html_fixes.py: {where} still has {what} after the rewrites: "
                 f"{left.group(0)[:160]!r}. Material's markup changed: update EXACT or "
                 "NAV_LABEL in hooks/html_fixes.py to the new text (or drop the rewrite if "
-                "Material now emits valid HTML).")
+                "Material now emits valid HTML)."
+            )
     return text
 
 
@@ -106,5 +120,5 @@ def fix_site(site_dir: Path) -> int:
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has written the other languages
-def on_post_build(config, **kwargs):
+def on_post_build(*, config: MkDocsConfig) -> None:
     fix_site(Path(config["site_dir"]))

@@ -16,10 +16,21 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from mkdocs.exceptions import PluginError
-from project import HEADING_ID, twin_of, read_source  # hooks/ is on sys.path while MkDocs loads a hook
+
+from project import (  # hooks/ is on sys.path while MkDocs loads a hook
+    HEADING_ID,
+    read_source,
+    twin_of,
+)
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -88,7 +99,7 @@ def check_docs(docs_dir: Path, *, allow_missing_twin: bool = False) -> list[str]
     present = set(pages)
     for rel in pages:
         path = f"docs/{rel}"
-        text = read_source((docs_dir / rel))
+        text = read_source(docs_dir / rel)
         twin = twin_of(rel)
         if twin not in present and not allow_missing_twin:
             lang = "English" if rel.endswith(".en.md") else "Korean"
@@ -106,7 +117,7 @@ def check_docs(docs_dir: Path, *, allow_missing_twin: bool = False) -> list[str]
                 f"{path}:1: the page has no `description` in its front matter. Add "
                 "'---\\ndescription: one sentence in the page's language\\n---' at the top."
             )
-        for number, level, title, ident in headings(text):
+        for number, _level, title, ident in headings(text):
             if ident is None:
                 problems.append(
                     f"{path}:{number}: heading '{title}' has no explicit id. Add one that is "
@@ -115,11 +126,7 @@ def check_docs(docs_dir: Path, *, allow_missing_twin: bool = False) -> list[str]
         if rel.endswith(".en.md") or twin not in present:
             continue
         ids = [(n, i) for n, _, _, i in headings(text) if i]
-        twin_ids = [
-            (n, i)
-            for n, _, _, i in headings(read_source((docs_dir / twin)))
-            if i
-        ]
+        twin_ids = [(n, i) for n, _, _, i in headings(read_source(docs_dir / twin)) if i]
         if [i for _, i in ids] != [i for _, i in twin_ids]:
             only_here = [f"#{i} (line {n})" for n, i in ids if i not in {j for _, j in twin_ids}]
             only_there = [f"#{i} (line {n})" for n, i in twin_ids if i not in {j for _, j in ids}]
@@ -130,8 +137,10 @@ def check_docs(docs_dir: Path, *, allow_missing_twin: bool = False) -> list[str]
                 detail.append(f"only in docs/{twin}: {', '.join(only_there)}")
             if not detail:
                 detail.append("the same ids appear in a different order")
-            first = next((n for (n, a), (_, b) in zip(ids, twin_ids) if a != b),
-                         (ids or [(1, "")])[-1][0])
+            first = next(
+                (n for (n, a), (_, b) in zip(ids, twin_ids, strict=False) if a != b),
+                (ids or [(1, "")])[-1][0],
+            )
             problems.append(
                 f"{path}:{first}: heading ids differ from its twin docs/{twin}: "
                 f"{'; '.join(detail)}. Give both pages the same heading ids in the same order."
@@ -139,18 +148,16 @@ def check_docs(docs_dir: Path, *, allow_missing_twin: bool = False) -> list[str]
     return problems
 
 
-def on_pre_build(config, **kwargs):
+def on_pre_build(*, config: MkDocsConfig) -> None:
     problems = check_docs(Path(config["docs_dir"]), allow_missing_twin=fallback_allowed())
     if problems:
-        raise PluginError(
-            f"{len(problems)} problem(s) in the pages:\n  " + "\n  ".join(problems)
-        )
+        raise PluginError(f"{len(problems)} problem(s) in the pages:\n  " + "\n  ".join(problems))
 
 
 PERMALINK_TITLES = {"en": "Link to this heading"}
 
 
-def on_page_content(html, page, config, files, **kwargs):
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The toc extension has one permalink title (Korean); translate it on English pages."""
     lang = config["theme"]["language"]  # static-i18n sets it for each language's build
     title = config["mdx_configs"].get("toc", {}).get("permalink_title")

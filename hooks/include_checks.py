@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import markdown
 from mkdocs.exceptions import PluginError
+
 from project import read_source  # hooks/ is on sys.path while MkDocs loads a hook
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 EXTENSION = "pymdownx.snippets"
 
@@ -64,8 +69,10 @@ def check_includes(docs_dir: Path, pre, shown_bases: list[str]) -> list[str]:
     bases = " or ".join(f"{b}/" for b in shown_bases) or "the snippets base_path"
     known = sorted(
         p.relative_to(base).as_posix()
-        for base in map(Path, pre.base_path) if base.is_dir()
-        for p in base.rglob("*") if p.is_file()
+        for base in map(Path, pre.base_path)
+        if base.is_dir()
+        for p in base.rglob("*")
+        if p.is_file()
     )
     for page in sorted(docs_dir.rglob("*.md")):
         rel = f"docs/{page.relative_to(docs_dir).as_posix()}"
@@ -95,8 +102,7 @@ def check_includes(docs_dir: Path, pre, shown_bases: list[str]) -> list[str]:
                         shown = shown.resolve().relative_to(Path.cwd().resolve())
                     except ValueError:
                         pass
-                    there = (f"Sections there: {', '.join(have)}." if have
-                             else "It has no sections.")
+                    there = f"Sections there: {', '.join(have)}." if have else "It has no sections."
                     problems.append(
                         f"{rel}:{number}: includes '{spec}', but {shown.as_posix()} has no "
                         f"section '{name}'. {there} Fix the name, or mark the lines in the "
@@ -105,7 +111,7 @@ def check_includes(docs_dir: Path, pre, shown_bases: list[str]) -> list[str]:
     return problems
 
 
-def on_pre_build(config, **kwargs):
+def on_pre_build(*, config: MkDocsConfig) -> None:
     if EXTENSION not in config["markdown_extensions"]:
         return
     pre = snippet_preprocessor(config)

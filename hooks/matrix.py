@@ -23,8 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# hooks/ is on sys.path while MkDocs loads a hook
-from project import in_language
+from mkdocs.exceptions import PluginError
+
 from matrix_data import (
     DATA_FILE,
     LANGS,
@@ -35,7 +35,9 @@ from matrix_data import (
     MatrixError,
     load_matrix,
 )
-from mkdocs.exceptions import PluginError
+
+# hooks/ is on sys.path while MkDocs loads a hook
+from project import in_language
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -48,7 +50,7 @@ MARKER = re.compile(r"<!--\s*pros-cons:\s*([A-Za-z0-9_-]+)\s*-->")
 UI = {
     "ko": {
         "caption": "세 프레임워크의 장단점 비교표: 기준 {rows}개, 프레임워크 {cols}개. 평점은 원문이 "
-                   "한 말을 {min}–{max}로 옮긴 것이며, 각 칸에 근거와 업데이트 노트를 링크했습니다.",
+        "한 말을 {min}–{max}로 옮긴 것이며, 각 칸에 근거와 업데이트 노트를 링크했습니다.",
         "criterion": "기준",
         "source": "근거",
         "update": "업데이트 노트",
@@ -57,20 +59,20 @@ UI = {
         "sr_rating": "{max}점 만점에 {n}점,",
         "row_link": "이 행에 대한 링크",
         "summary_intro": "아래 목록은 {matrix}의 {name} 열에서 만들어집니다. 평점은 원문이 한 말을 "
-                         "{min}–{max}로 옮긴 것입니다({scale}).",
+        "{min}–{max}로 옮긴 것입니다({scale}).",
         "matrix": "장단점 비교표",
         "scale": "평점 읽는 법",
         "strengths": "강점",
         "weaknesses": "약점",
         "compared": "다른 프레임워크보다 못하다고 견준 기준",
         "unrated": "{name} 열에서 원문이 평가하지 않은 기준 {n}개({list})도 비교표에서 볼 수 "
-                   "있습니다.",
+        "있습니다.",
         "list_sep": ", ",
     },
     "en": {
         "caption": "Strengths and weaknesses of the three frameworks: {rows} criteria, {cols} "
-                   "frameworks. Ratings put what the article says on a scale of {min}–{max}; "
-                   "each cell links its source and any update note.",
+        "frameworks. Ratings put what the article says on a scale of {min}–{max}; "
+        "each cell links its source and any update note.",
         "criterion": "Criterion",
         "source": "Source",
         "update": "Update note",
@@ -79,14 +81,14 @@ UI = {
         "sr_rating": "{n} out of {max},",
         "row_link": "Link to this row",
         "summary_intro": "This list is made from the {name} column of the {matrix}. Ratings put "
-                         "what the article says on a scale of {min}–{max} ({scale}).",
+        "what the article says on a scale of {min}–{max} ({scale}).",
         "matrix": "pros and cons matrix",
         "scale": "how to read the ratings",
         "strengths": "Strengths",
         "weaknesses": "Weaknesses",
         "compared": "Where the article finds it behind another framework",
         "unrated": "The {n} criteria on which the article does not rate {name} ({list}) "
-                   "are in the matrix too.",
+        "are in the matrix too.",
         "list_sep": ", ",
     },
 }
@@ -121,16 +123,22 @@ def rating_html(m: Matrix, rating: int | None, lang: str) -> str:
     word = html.escape(m.words[rating][lang], quote=False)
     if rating is None:
         dots = '<span class="matrix-dot matrix-dot--none"></span>' * (m.max - m.min + 1)
-        return (f'<span class="matrix-rating" data-rating="none"><span class="matrix-dots" '
-                f'aria-hidden="true">{dots}</span><strong><span aria-hidden="true">–</span> '
-                f"{word}</strong></span>")
-    dots = "".join(f'<span class="matrix-dot{" matrix-dot--on" if n <= rating else ""}">'
-                   "</span>" for n in range(m.min, m.max + 1))
+        return (
+            f'<span class="matrix-rating" data-rating="none"><span class="matrix-dots" '
+            f'aria-hidden="true">{dots}</span><strong><span aria-hidden="true">–</span> '
+            f"{word}</strong></span>"
+        )
+    dots = "".join(
+        f'<span class="matrix-dot{" matrix-dot--on" if n <= rating else ""}"></span>'
+        for n in range(m.min, m.max + 1)
+    )
     spoken = UI[lang]["sr_rating"].format(n=rating, max=m.max)
-    return (f'<span class="matrix-rating" data-rating="{rating}"><span class="matrix-dots" '
-            f'aria-hidden="true">{dots}</span><strong><span aria-hidden="true">'
-            f'{rating}/{m.max}</span><span class="matrix-sr">{spoken}</span> {word}</strong>'
-            "</span>")
+    return (
+        f'<span class="matrix-rating" data-rating="{rating}"><span class="matrix-dots" '
+        f'aria-hidden="true">{dots}</span><strong><span aria-hidden="true">'
+        f'{rating}/{m.max}</span><span class="matrix-sr">{spoken}</span> {word}</strong>'
+        "</span>"
+    )
 
 
 def cell_html(m: Matrix, cell: Cell, lang: str, url_for: UrlFor) -> str:
@@ -138,14 +146,18 @@ def cell_html(m: Matrix, cell: Cell, lang: str, url_for: UrlFor) -> str:
     ui = UI[lang]
     parts = [f"<p>{rating_html(m, cell.rating, lang)}</p>"]
     if cell.dated and cell.update:
-        parts.append(f'<p class="matrix-dated">{ui["dated"]} '
-                     f'{_a(url_for(cell.update), link_label(m, cell.update, lang, ui["update"]))}'
-                     f'{ui["dated_after"]}</p>')
+        parts.append(
+            f'<p class="matrix-dated">{ui["dated"]} '
+            f"{_a(url_for(cell.update), link_label(m, cell.update, lang, ui['update']))}"
+            f"{ui['dated_after']}</p>"
+        )
     parts.append(f'<p class="matrix-note">{_text(cell.note[lang])}</p>')
     links = []
     if cell.source:
-        links.append(f'{ui["source"]}: '
-                     f'{_a(url_for(cell.source), link_label(m, cell.source, lang, ui["source"]))}')
+        links.append(
+            f"{ui['source']}: "
+            f"{_a(url_for(cell.source), link_label(m, cell.source, lang, ui['source']))}"
+        )
     if cell.update and not cell.dated:
         links.append(_a(url_for(cell.update), link_label(m, cell.update, lang, ui["update"])))
     if links:
@@ -155,13 +167,18 @@ def cell_html(m: Matrix, cell: Cell, lang: str, url_for: UrlFor) -> str:
 
 def render_matrix(m: Matrix, lang: str, url_for: UrlFor) -> str:
     ui = UI[lang]
-    caption = ui["caption"].format(rows=len(m.criteria), cols=len(m.frameworks),
-                                   min=m.min, max=m.max)
-    out = ['<div class="pros-cons-matrix" role="region" tabindex="0" '
-           'aria-labelledby="matrix-caption">',
-           '<table class="matrix-table">',
-           f'<caption id="matrix-caption">{html.escape(caption, quote=False)}</caption>',
-           "<thead>", "<tr>", f'<th scope="col">{ui["criterion"]}</th>']
+    caption = ui["caption"].format(
+        rows=len(m.criteria), cols=len(m.frameworks), min=m.min, max=m.max
+    )
+    out = [
+        '<div class="pros-cons-matrix" role="region" tabindex="0" '
+        'aria-labelledby="matrix-caption">',
+        '<table class="matrix-table">',
+        f'<caption id="matrix-caption">{html.escape(caption, quote=False)}</caption>',
+        "<thead>",
+        "<tr>",
+        f'<th scope="col">{ui["criterion"]}</th>',
+    ]
     for fw in m.frameworks.values():
         out.append(f'<th scope="col">{_a(url_for(Link(fw["page"], "")), fw["name"])}</th>')
     out += ["</tr>", "</thead>", "<tbody>"]
@@ -173,12 +190,15 @@ def render_matrix(m: Matrix, lang: str, url_for: UrlFor) -> str:
             f'title="{ui["row_link"]}">{html.escape(cr.title[lang], quote=False)}</a>'
             f'<p class="matrix-explanation">{_text(cr.explanation[lang])}</p>'
             f'<p class="matrix-links">{ui["source"]}: '
-            f'{_a(url_for(cr.source), link_label(m, cr.source, lang, ui["source"]))}</p></th>')
+            f"{_a(url_for(cr.source), link_label(m, cr.source, lang, ui['source']))}</p></th>"
+        )
         for key, fw in m.frameworks.items():
-            out.append(f'<td data-framework="{key}">'
-                       f'<span class="matrix-framework" aria-hidden="true">'
-                       f'{html.escape(fw["name"], quote=False)}</span>'
-                       f"{cell_html(m, cr.cells[key], lang, url_for)}</td>")
+            out.append(
+                f'<td data-framework="{key}">'
+                f'<span class="matrix-framework" aria-hidden="true">'
+                f"{html.escape(fw['name'], quote=False)}</span>"
+                f"{cell_html(m, cr.cells[key], lang, url_for)}</td>"
+            )
         out.append("</tr>")
     out += ["</tbody>", "</table>", "</div>"]
     return "\n".join(out)
@@ -197,9 +217,12 @@ def render_summary(m: Matrix, framework: str, lang: str, url_for: UrlFor) -> str
     ui, fw = UI[lang], m.frameworks[framework]
     row = lambda cr: url_for(Link(MATRIX_PAGE, f"criterion-{cr.key}"))  # noqa: E731
     intro = ui["summary_intro"].format(
-        name=html.escape(fw["name"]), min=m.min, max=m.max,
+        name=html.escape(fw["name"]),
+        min=m.min,
+        max=m.max,
         matrix=_a(url_for(Link(MATRIX_PAGE, "matrix")), ui["matrix"]),
-        scale=_a(url_for(Link(MATRIX_PAGE, "scale")), ui["scale"]))
+        scale=_a(url_for(Link(MATRIX_PAGE, "scale")), ui["scale"]),
+    )
     out = ['<div class="pros-cons-summary">', f"<p>{intro}</p>"]
     groups = [
         ("strengths", lambda r: r is not None and r >= m.max - 1),
@@ -208,16 +231,22 @@ def render_summary(m: Matrix, framework: str, lang: str, url_for: UrlFor) -> str
     ]
     for name, wanted in groups:
         rows = [cr for cr in m.criteria if wanted(cr.cells[framework].rating)]
-        rows.sort(key=lambda cr: -(cr.cells[framework].rating or 0) if name == "strengths"
-                  else (cr.cells[framework].rating or 0))
+        rows.sort(
+            key=lambda cr: (
+                -(cr.cells[framework].rating or 0)
+                if name == "strengths"
+                else (cr.cells[framework].rating or 0)
+            )
+        )
         if not rows:
             continue
-        out.append(f'<p class="matrix-group matrix-group--{name}"><strong>{ui[name]}</strong>'
-                   "</p>")
+        out.append(f'<p class="matrix-group matrix-group--{name}"><strong>{ui[name]}</strong></p>')
         out.append("<ul>")
         for cr in rows:
-            out.append(f"<li>{_a(row(cr), cr.title[lang])}"
-                       f"{cell_html(m, cr.cells[framework], lang, url_for)}</li>")
+            out.append(
+                f"<li>{_a(row(cr), cr.title[lang])}"
+                f"{cell_html(m, cr.cells[framework], lang, url_for)}</li>"
+            )
         out.append("</ul>")
     unrated = [cr for cr in m.criteria if cr.cells[framework].rating is None]
     if unrated:
@@ -228,8 +257,9 @@ def render_summary(m: Matrix, framework: str, lang: str, url_for: UrlFor) -> str
     return "\n".join(out)
 
 
-def expand_markers(markdown: str, doc: str, lang: str, m: Matrix, url_for: UrlFor,
-                   source_text: str | None = None) -> str:
+def expand_markers(
+    markdown: str, doc: str, lang: str, m: Matrix, url_for: UrlFor, source_text: str | None = None
+) -> str:
     """Replace the pros-cons markers of one page. ``doc`` is the page's docs-relative file
     (tensorflow.en.md); a framework page or the matrix page without its marker is an error."""
     where = f"docs/{doc}"
@@ -247,22 +277,33 @@ def expand_markers(markdown: str, doc: str, lang: str, m: Matrix, url_for: UrlFo
             return "\n" + render_scale(m, lang) + "\n"
         if what in m.frameworks:
             return "\n" + render_summary(m, what, lang, url_for) + "\n"
-        raise MatrixError([f"{where}:{line_of(match.group(0))}: unknown marker "
-                           f"'{match.group(0)}'. Use <!-- pros-cons: matrix -->, "
-                           "<!-- pros-cons: scale --> or <!-- pros-cons: FRAMEWORK --> with "
-                           f"FRAMEWORK one of {', '.join(m.frameworks)}."])
+        raise MatrixError(
+            [
+                f"{where}:{line_of(match.group(0))}: unknown marker "
+                f"'{match.group(0)}'. Use <!-- pros-cons: matrix -->, "
+                "<!-- pros-cons: scale --> or <!-- pros-cons: FRAMEWORK --> with "
+                f"FRAMEWORK one of {', '.join(m.frameworks)}."
+            ]
+        )
 
     found = set(MARKER.findall(markdown))
     for key, fw in m.frameworks.items():
         if base == fw["page"] and key not in found:
-            raise MatrixError([
-                f"{where}:1: the framework page of {fw['name']} has no '<!-- pros-cons: {key} "
-                "-->' marker. Put it on a line of its own under '## ... "
-                "{#pros-cons-summary}': the hook replaces it with the page's column of "
-                f"{DATA_FILE}."])
+            raise MatrixError(
+                [
+                    f"{where}:1: the framework page of {fw['name']} has no '<!-- pros-cons: {key} "
+                    "-->' marker. Put it on a line of its own under '## ... "
+                    "{#pros-cons-summary}': the hook replaces it with the page's column of "
+                    f"{DATA_FILE}."
+                ]
+            )
     if base == MATRIX_PAGE and "matrix" not in found:
-        raise MatrixError([f"{where}:1: the comparison page has no '<!-- pros-cons: matrix -->' "
-                           "marker. Put it on a line of its own under '## ... {#matrix}'."])
+        raise MatrixError(
+            [
+                f"{where}:1: the comparison page has no '<!-- pros-cons: matrix -->' "
+                "marker. Put it on a line of its own under '## ... {#matrix}'."
+            ]
+        )
     return MARKER.sub(replace, markdown)
 
 
@@ -282,12 +323,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     return config
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-                     ) -> str | None:
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
     lang = config["theme"]["language"]  # static-i18n sets it for each language's build
     if lang not in LANGS:
-        raise PluginError(f"hooks/matrix.py: no words for language '{lang}'; add it to UI "
-                          "and LANGS.")
+        raise PluginError(
+            f"hooks/matrix.py: no words for language '{lang}'; add it to UI and LANGS."
+        )
     m: Matrix = _state["matrix"]
 
     def url_for(link: Link) -> str:
@@ -297,8 +340,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         url = target.url_relative_to(page.file)
         return url + (f"#{link.anchor}" if link.anchor else "")
 
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8") \
-        if page.file.abs_src_path else None
+    source = (
+        Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else None
+    )
     try:
         return expand_markers(markdown, page.file.src_uri, lang, m, url_for, source)
     except MatrixError as exc:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
 from i18n_checks import outside_fences  # hooks/ is on sys.path while MkDocs loads a hook
 from project import HEADING_ID, in_language, read_source
 
@@ -42,6 +43,7 @@ HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 # --- reading YAML with line numbers ------------------------------------------------------
 class YMap(dict):
     """A mapping from the data file that remembers where it and each of its values stand."""
+
     line: int = 0
     lines: dict  # key -> line of the value
     key_lines: dict  # key -> line of the key itself
@@ -66,14 +68,16 @@ def _plain(node, constructor, where: str, problems: list[str]):
         for key_node, value_node in node.value:
             key = constructor.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int)):
-                problems.append(f"{where}:{key_node.start_mark.line + 1}: a key must be a "
-                                "plain word or number.")
+                problems.append(
+                    f"{where}:{key_node.start_mark.line + 1}: a key must be a plain word or number."
+                )
                 continue
             if key in out:
                 problems.append(
                     f"{where}:{key_node.start_mark.line + 1}: key '{key}' appears twice in the "
                     f"same mapping (first on line {out.key_lines[key]}). YAML keeps only the last "
-                    "one: remove or rename the duplicate.")
+                    "one: remove or rename the duplicate."
+                )
                 continue
             out[key] = _plain(value_node, constructor, where, problems)
             out.lines[key] = value_node.start_mark.line + 1
@@ -95,16 +99,22 @@ def read_yaml(text: str, where: str):
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        raise MatrixError([
-            f"{where}:{line}: YAML syntax error: {detail} (column {column}). Fix the line "
-            "(check indentation, a missing ':' or an unclosed quote or bracket)."
-        ]) from None
+        raise MatrixError(
+            [
+                f"{where}:{line}: YAML syntax error: {detail} (column {column}). Fix the line "
+                "(check indentation, a missing ':' or an unclosed quote or bracket)."
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         raise MatrixError([f"{where}:1: the file is not valid YAML: {exc}."]) from None
     if node is None:
-        raise MatrixError([f"{where}:1: the file is empty. It must hold 'scale:', "
-                           "'frameworks:' and 'criteria:' (the shape is described at the top of "
-                           "hooks/matrix_data.py); restore it from git history."])
+        raise MatrixError(
+            [
+                f"{where}:1: the file is empty. It must hold 'scale:', "
+                "'frameworks:' and 'criteria:' (the shape is described at the top of "
+                "hooks/matrix_data.py); restore it from git history."
+            ]
+        )
     problems: list[str] = []
     data = _plain(node, yaml.constructor.SafeConstructor(), where, problems)
     if problems:
@@ -184,25 +194,36 @@ class Checker:
     def error(self, line: int, path: str, message: str) -> None:
         self.problems.append(f"{self.where}:{line}: {path}: {message}")
 
-    def mapping(self, value, line: int, path: str, required: dict[str, str],
-                optional: tuple[str, ...] = ()) -> YMap | None:
+    def mapping(
+        self, value, line: int, path: str, required: dict[str, str], optional: tuple[str, ...] = ()
+    ) -> YMap | None:
         if not isinstance(value, YMap):
             keys = f" with {', '.join(map(str, required))}" if required else ""
-            fix = f"Indent its keys under '{path}:'." if path else \
-                "Start the file with 'scale:', 'frameworks:' and 'criteria:'."
-            self.error(line, path or "(top level)", f"expected a mapping{keys}, found "
-                       f"{type(value).__name__} {value!r}. {fix}")
+            fix = (
+                f"Indent its keys under '{path}:'."
+                if path
+                else "Start the file with 'scale:', 'frameworks:' and 'criteria:'."
+            )
+            self.error(
+                line,
+                path or "(top level)",
+                f"expected a mapping{keys}, found {type(value).__name__} {value!r}. {fix}",
+            )
             return None
         for key, hint in required.items():
             if key not in value:
-                self.error(value.line, f"{path}.{key}" if path else key,
-                           f"missing. Add '{key}:' ({hint}).")
+                self.error(
+                    value.line, f"{path}.{key}" if path else key, f"missing. Add '{key}:' ({hint})."
+                )
         allowed = set(required) | set(optional)
         for key in value:
             if key not in allowed:
-                self.error(value.key_lines[key], f"{path}.{key}" if path else str(key),
-                           f"unknown key. Allowed here: {', '.join(sorted(map(str, allowed)))}. "
-                           "Check the spelling.")
+                self.error(
+                    value.key_lines[key],
+                    f"{path}.{key}" if path else str(key),
+                    f"unknown key. Allowed here: {', '.join(sorted(map(str, allowed)))}. "
+                    "Check the spelling.",
+                )
         return value
 
     def text(self, parent: YMap, key: str, path: str) -> dict[str, str]:
@@ -211,24 +232,37 @@ class Checker:
         value, line = parent[key], parent.lines[key]
         where = f"{path}.{key}"
         if not isinstance(value, YMap):
-            self.error(line, where, "expected the text in both languages, "
-                       "e.g. '{ko: 한국어 문장, en: English sentence}'.")
+            self.error(
+                line,
+                where,
+                "expected the text in both languages, "
+                "e.g. '{ko: 한국어 문장, en: English sentence}'.",
+            )
             return {}
         out = {}
         for lang, name in LANGS.items():
             if lang not in value:
-                self.error(value.line, f"{where}.{lang}",
-                           f"missing {name} translation. Add '{lang}: ...' next to the other "
-                           "language; both languages render from this one file.")
+                self.error(
+                    value.line,
+                    f"{where}.{lang}",
+                    f"missing {name} translation. Add '{lang}: ...' next to the other "
+                    "language; both languages render from this one file.",
+                )
             elif not isinstance(value[lang], str) or not value[lang].strip():
-                self.error(value.lines[lang], f"{where}.{lang}",
-                           f"the {name} text is empty. Write the {name} sentence.")
+                self.error(
+                    value.lines[lang],
+                    f"{where}.{lang}",
+                    f"the {name} text is empty. Write the {name} sentence.",
+                )
             else:
                 out[lang] = value[lang].strip()
         for lang in value:
             if lang not in LANGS:
-                self.error(value.key_lines[lang], f"{where}.{lang}",
-                           f"unknown language '{lang}'. Use {' and '.join(LANGS)}.")
+                self.error(
+                    value.key_lines[lang],
+                    f"{where}.{lang}",
+                    f"unknown language '{lang}'. Use {' and '.join(LANGS)}.",
+                )
         return out
 
     def doc(self, rel: str) -> DocPage | None:
@@ -241,22 +275,38 @@ class Checker:
         value, line = parent.get(key), parent.lines.get(key, parent.line)
         where = f"{path}.{key}"
         if not isinstance(value, str) or not value.strip():
-            self.error(line, where, f"expected a link to a page of docs/, like "
-                       f"'tensorflow.md#strengths', found {value!r}.")
+            self.error(
+                line,
+                where,
+                f"expected a link to a page of docs/, like "
+                f"'tensorflow.md#strengths', found {value!r}.",
+            )
             return None
         doc, _, anchor = value.strip().partition("#")
-        if re.match(r"^[a-z][a-z0-9+.-]*:", doc) or doc.startswith("/") or \
-                not doc.endswith(".md") or doc.endswith(f".{'en'}.md"):
-            self.error(line, where, f"'{value}' is not a docs page. Link to the Korean file "
-                       "name inside docs/ (e.g. 'pytorch.md#update-community'); the English "
-                       "build uses its twin.")
+        if (
+            re.match(r"^[a-z][a-z0-9+.-]*:", doc)
+            or doc.startswith("/")
+            or not doc.endswith(".md")
+            or doc.endswith(f".{'en'}.md")
+        ):
+            self.error(
+                line,
+                where,
+                f"'{value}' is not a docs page. Link to the Korean file "
+                "name inside docs/ (e.g. 'pytorch.md#update-community'); the English "
+                "build uses its twin.",
+            )
             return None
         for lang in LANGS:
             rel = in_language(doc, lang)
             page = self.doc(rel)
             if page is None:
-                self.error(line, where, f"'{value}' links to a missing page: docs/{rel} does "
-                           "not exist. Fix the file name or create the page.")
+                self.error(
+                    line,
+                    where,
+                    f"'{value}' links to a missing page: docs/{rel} does "
+                    "not exist. Fix the file name or create the page.",
+                )
                 continue
             if not anchor:
                 continue
@@ -264,48 +314,76 @@ class Checker:
             if generated:
                 continue  # rows are checked once all keys are known (see check())
             if anchor not in page.ids:
-                self.error(line, where, f"'{value}' links to a missing anchor: docs/{rel} has "
-                           f"no heading '{{#{anchor}}}' or id=\"{anchor}\". Use one of its ids "
-                           f"({', '.join(sorted(page.ids)) or 'none'}) or add the id to the "
-                           "page.")
+                self.error(
+                    line,
+                    where,
+                    f"'{value}' links to a missing anchor: docs/{rel} has "
+                    f"no heading '{{#{anchor}}}' or id=\"{anchor}\". Use one of its ids "
+                    f"({', '.join(sorted(page.ids)) or 'none'}) or add the id to the "
+                    "page.",
+                )
         return Link(doc, anchor, line)
 
 
 def check(data, where: str, docs_dir: Path) -> Matrix:
     """Check the parsed data file against the schema; raise MatrixError with every problem."""
     c = Checker(where, docs_dir)
-    top = c.mapping(data, getattr(data, "line", 1), "", {
-        "scale": "the rating scale", "frameworks": "the columns", "criteria": "the rows"})
+    top = c.mapping(
+        data,
+        getattr(data, "line", 1),
+        "",
+        {"scale": "the rating scale", "frameworks": "the columns", "criteria": "the rows"},
+    )
     if top is None:
         raise MatrixError(c.problems)
 
     # scale
     low, high, words, meanings = 1, 5, {}, {}
     scale = top.get("scale")
-    if "scale" in top and c.mapping(scale, top.lines["scale"], "scale", {
-            "min": "lowest rating", "max": "highest rating",
-            "labels": "a word and a meaning for each rating", "none": "for rating: null"}):
+    if "scale" in top and c.mapping(
+        scale,
+        top.lines["scale"],
+        "scale",
+        {
+            "min": "lowest rating",
+            "max": "highest rating",
+            "labels": "a word and a meaning for each rating",
+            "none": "for rating: null",
+        },
+    ):
         for bound in ("min", "max"):
             value = scale.get(bound)
             if bound in scale and (not isinstance(value, int) or isinstance(value, bool)):
-                c.error(scale.lines[bound], f"scale.{bound}", f"{value!r} is not a whole number. "
-                        "The scale is 'min: 1' and 'max: 5'.")
+                c.error(
+                    scale.lines[bound],
+                    f"scale.{bound}",
+                    f"{value!r} is not a whole number. The scale is 'min: 1' and 'max: 5'.",
+                )
         if isinstance(scale.get("min"), int) and isinstance(scale.get("max"), int):
             low, high = scale["min"], scale["max"]
             if low >= high:
                 c.error(scale.lines["max"], "scale.max", f"{high} is not above min {low}.")
         labels = scale.get("labels")
-        if "labels" in scale and c.mapping(labels, scale.lines["labels"], "scale.labels", {
-                n: f"the word and meaning of rating {n}" for n in range(low, high + 1)}):
+        if "labels" in scale and c.mapping(
+            labels,
+            scale.lines["labels"],
+            "scale.labels",
+            {n: f"the word and meaning of rating {n}" for n in range(low, high + 1)},
+        ):
             for n in range(low, high + 1):
                 label = labels.get(n)
-                if n in labels and c.mapping(label, labels.lines[n], f"scale.labels.{n}",
-                                                   {"word": "{ko, en}", "meaning": "{ko, en}"}):
+                if n in labels and c.mapping(
+                    label,
+                    labels.lines[n],
+                    f"scale.labels.{n}",
+                    {"word": "{ko, en}", "meaning": "{ko, en}"},
+                ):
                     words[n] = c.text(label, "word", f"scale.labels.{n}")
                     meanings[n] = c.text(label, "meaning", f"scale.labels.{n}")
         none = scale.get("none")
-        if "none" in scale and c.mapping(none, scale.lines["none"], "scale.none",
-                                          {"word": "{ko, en}", "meaning": "{ko, en}"}):
+        if "none" in scale and c.mapping(
+            none, scale.lines["none"], "scale.none", {"word": "{ko, en}", "meaning": "{ko, en}"}
+        ):
             words[None] = c.text(none, "word", "scale.none")
             meanings[None] = c.text(none, "meaning", "scale.none")
 
@@ -313,55 +391,88 @@ def check(data, where: str, docs_dir: Path) -> Matrix:
     frameworks: dict[str, dict] = {}
     fw = top.get("frameworks")
     fw_ok = "frameworks" in top and isinstance(fw, YMap)
-    if "frameworks" in top and c.mapping(fw, top.lines["frameworks"], "frameworks", {}, tuple(fw)
-                                    if isinstance(fw, YMap) else ()):
+    if "frameworks" in top and c.mapping(
+        fw, top.lines["frameworks"], "frameworks", {}, tuple(fw) if isinstance(fw, YMap) else ()
+    ):
         if not fw:
-            c.error(fw.line, "frameworks", "no framework. List the columns, e.g. "
-                    "'tensorflow: {name: TensorFlow, page: tensorflow.md}'.")
+            c.error(
+                fw.line,
+                "frameworks",
+                "no framework. List the columns, e.g. "
+                "'tensorflow: {name: TensorFlow, page: tensorflow.md}'.",
+            )
         for key, value in fw.items():
             path = f"frameworks.{key}"
             if not isinstance(key, str) or not KEY.match(key):
-                c.error(fw.key_lines[key], path, "a framework key is lower-case letters, digits "
-                        "and hyphens.")
+                c.error(
+                    fw.key_lines[key],
+                    path,
+                    "a framework key is lower-case letters, digits and hyphens.",
+                )
                 continue
-            if c.mapping(value, fw.lines[key], path, {"name": "its display name",
-                                                      "page": "its page, e.g. keras.md"}):
+            if c.mapping(
+                value,
+                fw.lines[key],
+                path,
+                {"name": "its display name", "page": "its page, e.g. keras.md"},
+            ):
                 name = value.get("name")
                 if "name" in value and (not isinstance(name, str) or not name.strip()):
                     c.error(value.lines["name"], f"{path}.name", "the display name is empty.")
                 page = c.link(value, "page", path) if "page" in value else None
                 if page and page.anchor:
-                    c.error(value.lines["page"], f"{path}.page", "name the page only, without "
-                            "'#anchor'.")
+                    c.error(
+                        value.lines["page"],
+                        f"{path}.page",
+                        "name the page only, without '#anchor'.",
+                    )
                 frameworks[key] = {"name": str(name or key), "page": page.doc if page else ""}
 
     # criteria
     criteria: list[Criterion] = []
     rows = top.get("criteria")
     if "criteria" in top and not isinstance(rows, YList):
-        c.error(top.lines["criteria"], "criteria", "expected a list of criteria, each "
-                "starting with '- key: ...'.")
+        c.error(
+            top.lines["criteria"],
+            "criteria",
+            "expected a list of criteria, each starting with '- key: ...'.",
+        )
         rows = None
     first_seen: dict[str, tuple[int, int]] = {}
     for i, row in enumerate(rows or []):
         path = f"criteria[{i}]"
-        row = c.mapping(row, rows.lines[i], path, {
-            "key": "unique, lower-case-with-hyphens; the row id is criterion-<key>",
-            "title": "{ko, en}", "explanation": "{ko, en}",
-            "source": "the page section behind the row, e.g. keras.md#strengths",
-            "cells": "one cell per framework"})
+        row = c.mapping(
+            row,
+            rows.lines[i],
+            path,
+            {
+                "key": "unique, lower-case-with-hyphens; the row id is criterion-<key>",
+                "title": "{ko, en}",
+                "explanation": "{ko, en}",
+                "source": "the page section behind the row, e.g. keras.md#strengths",
+                "cells": "one cell per framework",
+            },
+        )
         if row is None:
             continue
         key = row.get("key")
         if "key" in row:
             if not isinstance(key, str) or not KEY.match(key):
-                c.error(row.lines["key"], f"{path}.key", f"{key!r} is not a valid key. Use "
-                        "lower-case letters, digits and hyphens, e.g. 'training-speed'.")
+                c.error(
+                    row.lines["key"],
+                    f"{path}.key",
+                    f"{key!r} is not a valid key. Use "
+                    "lower-case letters, digits and hyphens, e.g. 'training-speed'.",
+                )
             elif key in first_seen:
                 j, line = first_seen[key]
-                c.error(row.lines["key"], f"{path}.key", f"duplicate criterion '{key}': "
-                        f"criteria[{j}] (line {line}) has the same key. Merge the two rows or "
-                        "give this one another key; the key is the row's id on the page.")
+                c.error(
+                    row.lines["key"],
+                    f"{path}.key",
+                    f"duplicate criterion '{key}': "
+                    f"criteria[{j}] (line {line}) has the same key. Merge the two rows or "
+                    "give this one another key; the key is the row's id on the page.",
+                )
             else:
                 first_seen[key] = (i, row.lines["key"])
         title = c.text(row, "title", path)
@@ -369,26 +480,43 @@ def check(data, where: str, docs_dir: Path) -> Matrix:
         source = c.link(row, "source", path) if "source" in row else None
         cells: dict[str, Cell] = {}
         raw = row.get("cells")
-        if "cells" in row and c.mapping(raw, row.lines["cells"], f"{path}.cells", {},
-                                         tuple(raw) if isinstance(raw, YMap) else ()):
+        if "cells" in row and c.mapping(
+            raw,
+            row.lines["cells"],
+            f"{path}.cells",
+            {},
+            tuple(raw) if isinstance(raw, YMap) else (),
+        ):
             for fw_key in raw:
                 if fw_ok and fw_key not in fw:
-                    c.error(raw.key_lines[fw_key], f"{path}.cells.{fw_key}",
-                            f"unknown framework '{fw_key}'. Known: "
-                            f"{', '.join(frameworks) or 'none'}. Fix the spelling, or add the "
-                            "framework under 'frameworks:' first.")
+                    c.error(
+                        raw.key_lines[fw_key],
+                        f"{path}.cells.{fw_key}",
+                        f"unknown framework '{fw_key}'. Known: "
+                        f"{', '.join(frameworks) or 'none'}. Fix the spelling, or add the "
+                        "framework under 'frameworks:' first.",
+                    )
             for fw_key in frameworks:
                 if fw_key not in raw:
-                    c.error(raw.line, f"{path}.cells.{fw_key}",
-                            f"no cell for {fw_key}. Every criterion needs a cell for every "
-                            "framework; use 'rating: null' when the article says nothing.")
+                    c.error(
+                        raw.line,
+                        f"{path}.cells.{fw_key}",
+                        f"no cell for {fw_key}. Every criterion needs a cell for every "
+                        "framework; use 'rating: null' when the article says nothing.",
+                    )
                     continue
-                cell = check_cell(c, raw[fw_key], raw.lines[fw_key], f"{path}.cells.{fw_key}",
-                                  low, high)
+                cell = check_cell(
+                    c, raw[fw_key], raw.lines[fw_key], f"{path}.cells.{fw_key}", low, high
+                )
                 if cell:
                     cells[fw_key] = cell
-        if isinstance(key, str) and title and explanation and source and \
-                len(cells) == len(frameworks):
+        if (
+            isinstance(key, str)
+            and title
+            and explanation
+            and source
+            and len(cells) == len(frameworks)
+        ):
             criteria.append(Criterion(key, title, explanation, source, cells))
     if isinstance(rows, YList) and not rows:
         c.error(top.lines["criteria"], "criteria", "no criterion. Add at least one row.")
@@ -398,37 +526,71 @@ def check(data, where: str, docs_dir: Path) -> Matrix:
     for criterion in criteria:
         links = [("source", criterion.source)] + [
             (f"cells.{f}.{kind}", getattr(cell, kind))
-            for f, cell in criterion.cells.items() for kind in ("source", "update")]
+            for f, cell in criterion.cells.items()
+            for kind in ("source", "update")
+        ]
         for name, link in links:
-            if link and link.doc == MATRIX_PAGE and link.anchor.startswith("criterion-") \
-                    and link.anchor not in known_rows:
-                i = next(n for n, r in enumerate(rows)
-                         if isinstance(r, YMap) and r.get("key") == criterion.key)
-                c.error(link.line, f"criteria[{i}].{name}", f"no criterion row "
-                        f"#{link.anchor}. Link a row whose key exists.")
+            if (
+                link
+                and link.doc == MATRIX_PAGE
+                and link.anchor.startswith("criterion-")
+                and link.anchor not in known_rows
+            ):
+                i = next(
+                    n
+                    for n, r in enumerate(rows)
+                    if isinstance(r, YMap) and r.get("key") == criterion.key
+                )
+                c.error(
+                    link.line,
+                    f"criteria[{i}].{name}",
+                    f"no criterion row #{link.anchor}. Link a row whose key exists.",
+                )
     if c.problems:
         raise MatrixError(c.problems)
-    return Matrix(low, high, words, meanings, frameworks, criteria,
-                  {k: v for k, v in c.docs.items() if v is not None})
+    return Matrix(
+        low,
+        high,
+        words,
+        meanings,
+        frameworks,
+        criteria,
+        {k: v for k, v in c.docs.items() if v is not None},
+    )
 
 
 def check_cell(c: Checker, value, line: int, path: str, low: int, high: int) -> Cell | None:
-    cell = c.mapping(value, line, path, {
-        "rating": f"a whole number {low}–{high}, or null when the article says nothing",
-        "note": "{ko, en}"}, ("source", "update", "dated"))
+    cell = c.mapping(
+        value,
+        line,
+        path,
+        {
+            "rating": f"a whole number {low}–{high}, or null when the article says nothing",
+            "note": "{ko, en}",
+        },
+        ("source", "update", "dated"),
+    )
     if cell is None:
         return None
     rating = cell.get("rating")
     ok = True
     if "rating" in cell and rating is not None:
         if isinstance(rating, bool) or not isinstance(rating, int):
-            c.error(cell.lines["rating"], f"{path}.rating", f"{rating!r} is not a whole number. "
-                    f"Use {low}–{high}, or null when the article says nothing.")
+            c.error(
+                cell.lines["rating"],
+                f"{path}.rating",
+                f"{rating!r} is not a whole number. "
+                f"Use {low}–{high}, or null when the article says nothing.",
+            )
             ok = False
         elif not low <= rating <= high:
-            c.error(cell.lines["rating"], f"{path}.rating", f"{rating} is out of range "
-                    f"{low}–{high}. Use a whole number from {low} to {high} (see scale.labels), "
-                    "or null when the article says nothing.")
+            c.error(
+                cell.lines["rating"],
+                f"{path}.rating",
+                f"{rating} is out of range "
+                f"{low}–{high}. Use a whole number from {low} to {high} (see scale.labels), "
+                "or null when the article says nothing.",
+            )
             ok = False
     note = c.text(cell, "note", path)
     source = c.link(cell, "source", path) if "source" in cell else None
@@ -438,11 +600,18 @@ def check_cell(c: Checker, value, line: int, path: str, low: int, high: int) -> 
         c.error(cell.lines["dated"], f"{path}.dated", f"{dated!r}: use true or false.")
         dated = False
     if dated and "update" not in cell:
-        c.error(cell.lines["dated"], f"{path}.dated", "a dated claim must link the update "
-                "note that says what holds now: add 'update: page.md#update-...'.")
+        c.error(
+            cell.lines["dated"],
+            f"{path}.dated",
+            "a dated claim must link the update "
+            "note that says what holds now: add 'update: page.md#update-...'.",
+        )
     if update and not update.anchor:
-        c.error(cell.lines["update"], f"{path}.update", "link the update note itself, "
-                "e.g. 'pytorch.md#update-training-speed'.")
+        c.error(
+            cell.lines["update"],
+            f"{path}.update",
+            "link the update note itself, e.g. 'pytorch.md#update-training-speed'.",
+        )
     if not ok or len(note) != len(LANGS) or "rating" not in cell:
         return None
     return Cell(rating, note, source, update, dated)
@@ -451,6 +620,10 @@ def check_cell(c: Checker, value, line: int, path: str, low: int, high: int) -> 
 def load_matrix(data_file: Path, docs_dir: Path, where: str = DATA_FILE) -> Matrix:
     """Read and check the data file. Raises MatrixError listing every problem."""
     if not data_file.is_file():
-        raise MatrixError([f"{where}:1: the file is missing. It holds the pros/cons matrix "
-                           "that compare.md and the framework pages render."])
+        raise MatrixError(
+            [
+                f"{where}:1: the file is missing. It holds the pros/cons matrix "
+                "that compare.md and the framework pages render."
+            ]
+        )
     return check(read_yaml(read_source(data_file), where), where, docs_dir)

@@ -28,10 +28,15 @@ import re
 import unicodedata
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
 from project import i18n_plugin, read_source  # hooks/ is on sys.path while MkDocs loads a hook
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 log = logging.getLogger("mkdocs.hooks.search_ko")
 
@@ -106,8 +111,11 @@ class Normaliser:
         cuts = {w: self._cuts(w) for w in korean}
         bare = {w for w, cut in cuts.items() if not cut and w not in self.suffix_set}
         with_suffix = {rest for cut in cuts.values() for rest, _ in cut}
-        looks_like = {w for w, cut in cuts.items()
-                      if cut and w in with_suffix and not any(r in bare for r, _ in cut)}
+        looks_like = {
+            w
+            for w, cut in cuts.items()
+            if cut and w in with_suffix and not any(r in bare for r, _ in cut)
+        }
         known = set(self.keep) | bare | looks_like
         out = {}
         for w in sorted(korean):
@@ -117,11 +125,13 @@ class Normaliser:
         return out
 
     def _cuts(self, word: str) -> list[tuple[str, str]]:
-        return [(word[: -len(s)], s) for s in self.suffixes
-                if len(word) > len(s) and word.endswith(s)]
+        return [
+            (word[: -len(s)], s) for s in self.suffixes if len(word) > len(s) and word.endswith(s)
+        ]
 
-    def index_terms(self, word: str, lexicon: dict[str, str],
-                    known: set[str] | frozenset = frozenset()) -> list[str]:
+    def index_terms(
+        self, word: str, lexicon: dict[str, str], known: set[str] | frozenset = frozenset()
+    ) -> list[str]:
         """What the browser indexes for one token: the word, its stem, their variants."""
         terms = [word]
         base = word
@@ -137,8 +147,9 @@ class Normaliser:
         return terms
 
     # --- the reader's query -----------------------------------------------------------
-    def query(self, q: str, lexicon: dict[str, str],
-              known: set[str] | frozenset = frozenset()) -> str:
+    def query(
+        self, q: str, lexicon: dict[str, str], known: set[str] | frozenset = frozenset()
+    ) -> str:
         """The query as lunr should see it: particles stripped, Latin split from Hangul."""
         q = unicodedata.normalize("NFC", q)[: self.max_query].lower()
         q = JAMO_AT_END.sub("", q)
@@ -161,16 +172,24 @@ def load_rules(path: Path = RULES_FILE) -> dict:
     try:
         rules = json.loads(read_source(path))
     except json.JSONDecodeError as err:
-        raise PluginError(f"{path}:{err.lineno}: not valid JSON ({err.msg}). Fix the rules "
-                          "file; it is read by the build and by the browser.") from err
-    missing = {"separator", "suffixes", "keep", "variants", "max_query_length",
-               "min_stem"} - rules.keys()
+        raise PluginError(
+            f"{path}:{err.lineno}: not valid JSON ({err.msg}). Fix the rules "
+            "file; it is read by the build and by the browser."
+        ) from err
+    missing = {
+        "separator",
+        "suffixes",
+        "keep",
+        "variants",
+        "max_query_length",
+        "min_stem",
+    } - rules.keys()
     if missing:
         raise PluginError(f"{path}: missing {sorted(missing)}; see the file's _about.")
     try:
         re.compile(rules["separator"])
     except re.error as err:
-        raise PluginError(f"{path}: 'separator' is not a valid regular expression: {err}")
+        raise PluginError(f"{path}: 'separator' is not a valid regular expression: {err}") from None
     return rules
 
 
@@ -189,12 +208,14 @@ class SearchSplitter:
             words.update(self.normaliser.tokens(doc.get("title", "")))
             words.update(self.normaliser.tokens(doc.get("text", "")))
         config = dict(combined["config"])
-        config.update({
-            "lang": [lang],
-            "separator": self.rules["separator"],
-            "pipeline": [],
-            "normalise": {**self.browser_rules, "lexicon": self.normaliser.lexicon(words)},
-        })
+        config.update(
+            {
+                "lang": [lang],
+                "separator": self.rules["separator"],
+                "pipeline": [],
+                "normalise": {**self.browser_rules, "lexicon": self.normaliser.lexicon(words)},
+            }
+        )
         return {"config": config, "docs": docs}
 
 
@@ -202,23 +223,26 @@ def split_index(site: Path, default: str, others: list[str], rules: dict) -> dic
     """Write one search index per language; return language -> file."""
     source = site / "search" / "search_index.json"
     if not source.is_file():
-        raise PluginError(f"hooks/search_ko.py: {source} was not written. Is the `search` "
-                          "plugin listed before `i18n` in mkdocs.yml?")
+        raise PluginError(
+            f"hooks/search_ko.py: {source} was not written. Is the `search` "
+            "plugin listed before `i18n` in mkdocs.yml?"
+        )
     combined = json.loads(source.read_text(encoding="utf-8"))
     splitter = SearchSplitter(rules)
     by_lang: dict[str, list[dict]] = {lang: [] for lang in [default, *others]}
     for doc in combined["docs"]:
         lang = next((o for o in others if doc["location"].startswith(f"{o}/")), default)
         if lang != default:
-            doc = {**doc, "location": doc["location"][len(lang) + 1:]}
+            doc = {**doc, "location": doc["location"][len(lang) + 1 :]}
         by_lang[lang].append(doc)
     written = {}
     for lang, docs in by_lang.items():
         target = site / ("" if lang == default else lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         index = splitter.language_index(combined, lang, docs)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+        target.write_text(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
         written[lang] = target
     return written
 
@@ -227,24 +251,29 @@ def install_worker(site: Path) -> Path:
     """Fill in the name of Material's (hashed) search worker in our wrapper."""
     workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     if len(workers) != 1:
-        raise PluginError(f"hooks/search_ko.py: expected one Material search worker in "
-                          f"{site}/assets/javascripts/workers, found {len(workers)}")
+        raise PluginError(
+            f"hooks/search_ko.py: expected one Material search worker in "
+            f"{site}/assets/javascripts/workers, found {len(workers)}"
+        )
     wrapper = site / WORKER
     if not wrapper.is_file():
-        raise PluginError(f"hooks/search_ko.py: {wrapper} is missing; it is copied from "
-                          f"docs/{WORKER}.")
+        raise PluginError(
+            f"hooks/search_ko.py: {wrapper} is missing; it is copied from docs/{WORKER}."
+        )
     text = wrapper.read_text(encoding="utf-8")
     if text.count(WORKER_PLACEHOLDER) != 1:
         if workers[0].name in text:  # already filled in (e.g. a second post-build pass)
             return wrapper
-        raise PluginError(f"docs/{WORKER}: must name {WORKER_PLACEHOLDER!r} exactly once "
-                          "(the hook writes Material's worker file name there).")
+        raise PluginError(
+            f"docs/{WORKER}: must name {WORKER_PLACEHOLDER!r} exactly once "
+            "(the hook writes Material's worker file name there)."
+        )
     wrapper.write_text(text.replace(WORKER_PLACEHOLDER, workers[0].name), encoding="utf-8")
     return wrapper
 
 
 @event_priority(-200)  # after static-i18n (-100) has written the combined index
-def on_post_build(config, **kwargs):
+def on_post_build(*, config: MkDocsConfig) -> None:
     plugin = i18n_plugin(config)
     if plugin is not None and getattr(plugin, "building", False):
         return  # inside static-i18n's build of another language: the index is not final

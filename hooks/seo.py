@@ -24,6 +24,7 @@ import os
 import re
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
 from mkdocs.exceptions import PluginError
@@ -31,6 +32,12 @@ from mkdocs.exceptions import PluginError
 import project  # hooks/ is on sys.path while MkDocs loads a hook
 import social_cards
 from project import i18n_plugin
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.hooks.seo")
 
@@ -54,8 +61,9 @@ state = State()
 def i18n(config):
     plugin = i18n_plugin(config)
     if plugin is None:
-        raise PluginError("hooks/seo.py needs the mkdocs-static-i18n plugin (`i18n` in "
-                          "mkdocs.yml plugins).")
+        raise PluginError(
+            "hooks/seo.py needs the mkdocs-static-i18n plugin (`i18n` in mkdocs.yml plugins)."
+        )
     return plugin
 
 
@@ -94,13 +102,13 @@ def absolute(config, url: str) -> str:
 
 
 # --- events ----------------------------------------------------------------------------
-def on_startup(command, dirty, **kwargs):
+def on_startup(*, command: str, dirty: bool) -> None:
     # `mkdocs serve` reloads this hook for every rebuild but calls on_startup only once:
     # the command is kept in the (imported once) social_cards module
     social_cards.COMMAND["name"] = command
 
 
-def on_config(config, **kwargs):
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if not config.site_url or not re.match(r"https?://", config.site_url):
         raise PluginError(
             f"mkdocs.yml: site_url is {config.site_url!r}; canonical URLs, hreflang, Open "
@@ -109,15 +117,17 @@ def on_config(config, **kwargs):
         )
     unknown = [lang for lang in languages(config) if lang not in OG_LOCALES]
     if unknown:
-        raise PluginError(f"hooks/seo.py: no Open Graph locale for {unknown}; add it to "
-                          "OG_LOCALES (e.g. 'ja': 'ja_JP').")
+        raise PluginError(
+            f"hooks/seo.py: no Open Graph locale for {unknown}; add it to "
+            "OG_LOCALES (e.g. 'ja': 'ja_JP')."
+        )
     if not state.fonts_loaded:
         state.fonts = social_cards.load_fonts(serve=social_cards.COMMAND["name"] == "serve")
         state.fonts_loaded = True
     return config
 
 
-def on_pre_build(config, **kwargs):
+def on_pre_build(*, config: MkDocsConfig) -> None:
     lang = current_language(config)
     state.sitemap[lang] = []
     state.cards[lang] = []
@@ -137,8 +147,11 @@ def page_seo(page, config) -> dict:
     home = page.is_homepage or page.url == prefix(config, lang)
     title = config.site_name if home else (page.meta.get("title") or page.title or "")
     description = str(page.meta.get("description") or config.site_description or "").strip()
-    own = page.url[len(prefix(config, lang)):] if page.url.startswith(prefix(config, lang)) \
+    own = (
+        page.url[len(prefix(config, lang)) :]
+        if page.url.startswith(prefix(config, lang))
         else page.url
+    )
     slug = own.strip("/").removesuffix(".html").removesuffix("/index") or "index"
     card = f"{CARDS_DIR}/{lang}/{slug}.png"
     page.seo = {
@@ -158,19 +171,26 @@ def page_seo(page, config) -> dict:
     return page.seo
 
 
-def on_page_context(context, page, config, nav, **kwargs):
+def on_page_context(
+    context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     seo = page_seo(page, config)
     context["seo"] = seo
     state.sitemap[seo["lang"]].append(seo)
     if state.fonts:
-        state.cards[seo["lang"]].append(social_cards.Card(
-            dest=seo["card"], title=seo["title"], description=seo["description"],
-            site_name=config.site_name, label=language_names(config)[seo["lang"]],
-        ))
+        state.cards[seo["lang"]].append(
+            social_cards.Card(
+                dest=seo["card"],
+                title=seo["title"],
+                description=seo["description"],
+                site_name=config.site_name,
+                label=language_names(config)[seo["lang"]],
+            )
+        )
     return context
 
 
-def on_post_page(output, page, config, **kwargs):
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Absolute hreflang links, plus x-default, in place of static-i18n's relative ones."""
     seo = page_seo(page, config)
     found = []
@@ -180,12 +200,16 @@ def on_post_page(output, page, config, **kwargs):
         found.append(lang)
         href = seo["alternates"].get(lang)
         if href is None:
-            raise PluginError(f"hooks/seo.py: {page.file.src_uri} has an alternate link for "
-                              f"'{lang}' but no twin page in that language.")
+            raise PluginError(
+                f"hooks/seo.py: {page.file.src_uri} has an alternate link for "
+                f"'{lang}' but no twin page in that language."
+            )
         link = f'<link rel="alternate" href="{escape(href)}" hreflang="{lang}">'
         if len(found) == len(seo["alternates"]):
-            link += (f'\n    <link rel="alternate" href="{escape(seo["x_default"])}" '
-                     'hreflang="x-default">')
+            link += (
+                f'\n    <link rel="alternate" href="{escape(seo["x_default"])}" '
+                'hreflang="x-default">'
+            )
         return link
 
     head_end = output.find("</head>")
@@ -205,11 +229,15 @@ def homes(config) -> list[dict]:
 
     base = urlsplit(site_url(config)).path
     names = language_names(config)
-    return [{"lang": lang, "name": names[lang], "link": base + prefix(config, lang)}
-            for lang in languages(config)]
+    return [
+        {"lang": lang, "name": names[lang], "link": base + prefix(config, lang)}
+        for lang in languages(config)
+    ]
 
 
-def on_template_context(context, template_name, config, **kwargs):
+def on_template_context(
+    context: TemplateContext, *, template_name: str, config: MkDocsConfig
+) -> TemplateContext:
     if template_name == "404.html":
         context["homes"] = {home["lang"]: home for home in homes(config)}
         # the language switcher of the 404 page leads to the home pages
@@ -217,7 +245,7 @@ def on_template_context(context, template_name, config, **kwargs):
     return context
 
 
-def on_post_template(output_content, template_name, config, **kwargs):
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # This hook writes each language's sitemap itself (on_post_build). The 404 page is the
     # default language's build; an empty output makes MkDocs skip writing the file.
     if template_name == "sitemap.xml":
@@ -228,38 +256,43 @@ def on_post_template(output_content, template_name, config, **kwargs):
 
 
 def sitemap_xml(entries: list[dict]) -> str:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
     for seo in sorted(entries, key=lambda s: s["url"]):
         lines.append("  <url>")
         lines.append(f"    <loc>{escape(seo['url'], quote=False)}</loc>")
         links = [*seo["alternates"].items(), ("x-default", seo["x_default"])]
         for lang, href in links:
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" '
-                         f'href={quoteattr(href)}/>')
+            lines.append(
+                f'    <xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(href)}/>'
+            )
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 
 
-def on_post_build(config, **kwargs):
+def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     lang = current_language(config)
     target = site / prefix(config, lang) / "sitemap.xml"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(sitemap_xml(state.sitemap.get(lang, [])), encoding="utf-8")
     if lang == default_language(config):
-        sitemaps = "".join(f"Sitemap: {site_url(config)}{prefix(config, other)}sitemap.xml\n"
-                           for other in languages(config))
-        (site / "robots.txt").write_text("User-agent: *\nAllow: /\n\n" + sitemaps,
-                                         encoding="utf-8")
+        sitemaps = "".join(
+            f"Sitemap: {site_url(config)}{prefix(config, other)}sitemap.xml\n"
+            for other in languages(config)
+        )
+        (site / "robots.txt").write_text("User-agent: *\nAllow: /\n\n" + sitemaps, encoding="utf-8")
     else:
         (site / prefix(config, lang) / "404.html").unlink(missing_ok=True)
     if state.fonts:
         # CARDS_CACHE: builds of project copies (tests) share the project's cache
-        cache = Path(os.environ.get("CARDS_CACHE")
-                     or Path(config.config_file_path).parent / ".cache" / "cards")
-        drawn, copied = social_cards.generate(state.cards.get(lang, []), state.fonts, site,
-                                              cache)
+        cache = Path(
+            os.environ.get("CARDS_CACHE")
+            or Path(config.config_file_path).parent / ".cache" / "cards"
+        )
+        drawn, copied = social_cards.generate(state.cards.get(lang, []), state.fonts, site, cache)
         log.debug(f"preview cards ({lang}): {drawn} drawn, {copied} from {cache}")

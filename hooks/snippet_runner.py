@@ -128,13 +128,15 @@ class SnippetLayoutError(Exception):
 def tasks(root: Path = SNIPPETS) -> list[str]:
     """Every folder under snippets/ that holds a snippet, in name order."""
     return sorted(
-        p.name for p in root.iterdir()
+        p.name
+        for p in root.iterdir()
         if p.is_dir() and any((p / f"{fw}.py").exists() for fw in FRAMEWORKS)
     )
 
 
-def discover(root: Path = SNIPPETS, only: list[str] | None = None,
-             frameworks: tuple[str, ...] = FRAMEWORKS) -> list[Run]:
+def discover(
+    root: Path = SNIPPETS, only: list[str] | None = None, frameworks: tuple[str, ...] = FRAMEWORKS
+) -> list[Run]:
     """All runs, three frameworks per task and three backends for Keras."""
     names = tasks(root)
     problems = []
@@ -147,12 +149,14 @@ def discover(root: Path = SNIPPETS, only: list[str] | None = None,
     for task in names:
         for fw in FRAMEWORKS:
             if not (root / task / f"{fw}.py").exists():
-                problems.append(f"{root / task / f'{fw}.py'}: missing; every task has "
-                                f"{', '.join(f + '.py' for f in FRAMEWORKS)}")
+                problems.append(
+                    f"{root / task / f'{fw}.py'}: missing; every task has "
+                    f"{', '.join(f + '.py' for f in FRAMEWORKS)}"
+                )
                 continue
             if fw not in frameworks:
                 continue
-            for backend in (KERAS_BACKENDS if fw == "keras" else (None,)):
+            for backend in KERAS_BACKENDS if fw == "keras" else (None,):
                 runs.append(Run(task, fw, backend, root))
     if problems:
         raise SnippetLayoutError("\n".join(problems))
@@ -171,22 +175,24 @@ def run_env(run: Run, device: str, workdir: str) -> dict[str, str]:
     env = dict(os.environ)
     for key in ("KERAS_BACKEND", "PYTHONPATH", "PYTHONSTARTUP"):
         env.pop(key, None)
-    env.update({
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "PYTHONHASHSEED": "0",
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "PYTHONIOENCODING": "utf-8",
-        "KERAS_HOME": os.path.join(workdir, ".keras"),
-        "MPLCONFIGDIR": os.path.join(workdir, ".mpl"),
-        "COLUMNS": "80",  # the width of Keras' model.summary() table
-        # one thread per process: two runs share two cores, and results do not depend on
-        # how many cores the machine has
-        "OMP_NUM_THREADS": "1",
-        "MKL_NUM_THREADS": "1",
-        "TF_NUM_INTRAOP_THREADS": "1",
-        "TF_NUM_INTEROP_THREADS": "1",
-        "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1",
-    })
+    env.update(
+        {
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "PYTHONHASHSEED": "0",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONIOENCODING": "utf-8",
+            "KERAS_HOME": os.path.join(workdir, ".keras"),
+            "MPLCONFIGDIR": os.path.join(workdir, ".mpl"),
+            "COLUMNS": "80",  # the width of Keras' model.summary() table
+            # one thread per process: two runs share two cores, and results do not depend on
+            # how many cores the machine has
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+            "TF_NUM_INTRAOP_THREADS": "1",
+            "TF_NUM_INTEROP_THREADS": "1",
+            "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1",
+        }
+    )
     if device == "cpu":
         env["CUDA_VISIBLE_DEVICES"] = ""
         env["JAX_PLATFORMS"] = "cpu"
@@ -200,12 +206,18 @@ def execute(run: Run, device: str = "cpu", time_limit: float = TIME_LIMIT_S) -> 
     workdir = tempfile.mkdtemp(prefix="snippet-run-")
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-P", str(run.script)], cwd=workdir, env=run_env(run, device, workdir),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        [sys.executable, "-P", str(run.script)],
+        cwd=workdir,
+        env=run_env(run, device, workdir),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     chunks: dict[str, bytes] = {}
-    readers = [threading.Thread(target=lambda n=name, s=stream: chunks.__setitem__(n, s.read()))
-               for name, stream in (("stdout", proc.stdout), ("stderr", proc.stderr))]
+    readers = [
+        threading.Thread(target=lambda n=name, s=stream: chunks.__setitem__(n, s.read()))
+        for name, stream in (("stdout", proc.stdout), ("stderr", proc.stderr))
+    ]
     for reader in readers:
         reader.start()
     killed = threading.Event()
@@ -243,9 +255,15 @@ def execute(run: Run, device: str = "cpu", time_limit: float = TIME_LIMIT_S) -> 
     )
 
 
-def execute_all(runs: list[Run], device: str = "cpu", jobs: int = JOBS,
-                time_limit: float = TIME_LIMIT_S, progress=None) -> list[Result]:
+def execute_all(
+    runs: list[Run],
+    device: str = "cpu",
+    jobs: int = JOBS,
+    time_limit: float = TIME_LIMIT_S,
+    progress=None,
+) -> list[Result]:
     """Run snippets ``jobs`` at a time; results come back in the order of ``runs``."""
+
     def one(run):
         result = execute(run, device, time_limit)
         if progress:
@@ -268,13 +286,15 @@ def line_matches(expected: str, actual: str) -> bool:
     exp_text, act_text = NUMBER.split(expected), NUMBER.split(actual)
     if exp_text != act_text:
         return False
-    return all(numbers_match(e, a) for e, a in zip(NUMBER.findall(expected),
-                                                   NUMBER.findall(actual)))
+    return all(
+        numbers_match(e, a)
+        for e, a in zip(NUMBER.findall(expected), NUMBER.findall(actual), strict=True)
+    )
 
 
 def outputs_match(expected: str, actual: str) -> bool:
     exp, act = expected.splitlines(), actual.splitlines()
-    return len(exp) == len(act) and all(line_matches(e, a) for e, a in zip(exp, act))
+    return len(exp) == len(act) and all(line_matches(e, a) for e, a in zip(exp, act, strict=True))
 
 
 def lines_differing(stored: Path, actual: str) -> int:
@@ -283,7 +303,9 @@ def lines_differing(stored: Path, actual: str) -> int:
         return len(actual.splitlines())
     exp = [line for line in stored.read_text("utf-8").splitlines() if not DEVICE_LINE.match(line)]
     act = [line for line in actual.splitlines() if not DEVICE_LINE.match(line)]
-    return abs(len(exp) - len(act)) + sum(not line_matches(e, a) for e, a in zip(exp, act))
+    return abs(len(exp) - len(act)) + sum(
+        not line_matches(e, a) for e, a in zip(exp, act, strict=False)
+    )
 
 
 def unstable_parts(text: str) -> list[str]:
@@ -297,26 +319,40 @@ def unstable_parts(text: str) -> list[str]:
 
 
 def diff(expected: str, actual: str, path: Path) -> str:
-    return "".join(difflib.unified_diff(
-        expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-        fromfile=f"{path} (stored)", tofile=f"{path} (this run)",
-    )) or "(no line differs; the stored file is missing its final newline?)\n"
+    return (
+        "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                fromfile=f"{path} (stored)",
+                tofile=f"{path} (this run)",
+            )
+        )
+        or "(no line differs; the stored file is missing its final newline?)\n"
+    )
 
 
 def failure(result: Result, time_limit: float = TIME_LIMIT_S) -> str | None:
     """Why a run failed to run cleanly (None when it ran)."""
     run = result.run
     if result.returncode is None:
-        return (f"{run.name}: still running after {time_limit:.0f} s, stopped. A snippet must "
-                f"finish within {time_limit:.0f} s; make it smaller or find what hangs.\n"
-                f"--- stderr (last lines) ---\n{tail(result.stderr)}")
+        return (
+            f"{run.name}: still running after {time_limit:.0f} s, stopped. A snippet must "
+            f"finish within {time_limit:.0f} s; make it smaller or find what hangs.\n"
+            f"--- stderr (last lines) ---\n{tail(result.stderr)}"
+        )
     if result.returncode != 0:
-        return (f"{run.name}: exited with status {result.returncode}.\n"
-                f"--- stderr (last lines) ---\n{tail(result.stderr)}")
+        return (
+            f"{run.name}: exited with status {result.returncode}.\n"
+            f"--- stderr (last lines) ---\n{tail(result.stderr)}"
+        )
     unstable = unstable_parts(result.stdout)
     if unstable:
-        return (f"{run.name}: its output would not be the same on the next run: "
-                + "; ".join(unstable) + ". Print something stable instead.")
+        return (
+            f"{run.name}: its output would not be the same on the next run: "
+            + "; ".join(unstable)
+            + ". Print something stable instead."
+        )
     return None
 
 
@@ -327,14 +363,18 @@ def check_result(result: Result, time_limit: float = TIME_LIMIT_S) -> str | None
         return problem
     run = result.run
     if not run.out.exists():
-        return (f"{run.name}: no stored output {run.out}. Run `make snippets` to write it, "
-                f"read it, and commit it.\n--- this run printed ---\n{result.stdout}")
+        return (
+            f"{run.name}: no stored output {run.out}. Run `make snippets` to write it, "
+            f"read it, and commit it.\n--- this run printed ---\n{result.stdout}"
+        )
     expected = run.out.read_text(encoding="utf-8")
     if not outputs_match(expected, result.stdout):
-        return (f"{run.name}: printed something other than {run.out.name} (numbers within "
-                f"rel {REL_TOL:g} / abs {ABS_TOL:g}; other text exactly). If the change is "
-                f"intended, run `make snippets` and commit the .out file.\n"
-                + diff(expected, result.stdout, run.out))
+        return (
+            f"{run.name}: printed something other than {run.out.name} (numbers within "
+            f"rel {REL_TOL:g} / abs {ABS_TOL:g}; other text exactly). If the change is "
+            f"intended, run `make snippets` and commit the .out file.\n"
+            + diff(expected, result.stdout, run.out)
+        )
     return None
 
 
@@ -350,22 +390,29 @@ def stray_outputs(root: Path, runs: list[Run]) -> list[Path]:
 
 def timing_summary(results: list[Result], wall: float, jobs: int = JOBS) -> str:
     cpu = sum(r.cpu_seconds for r in results)
-    lines = [f"{len(results)} snippet runs in {wall:.1f} s wall time, {jobs} at a time "
-             f"({cpu:.1f} s of CPU time: about {cpu / jobs:.0f} s on an idle {jobs}-core machine)"]
+    lines = [
+        f"{len(results)} snippet runs in {wall:.1f} s wall time, {jobs} at a time "
+        f"({cpu:.1f} s of CPU time: about {cpu / jobs:.0f} s on an idle {jobs}-core machine)"
+    ]
     for r in sorted(results, key=lambda r: -r.seconds)[:5]:
         lines.append(f"  slowest: {r.seconds:5.1f} s ({r.cpu_seconds:4.1f} s CPU)  {r.run.name}")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python hooks/snippet_runner.py",
-                                     description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python hooks/snippet_runner.py", description=__doc__.split("\n\n")[0]
+    )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help="rerun all, rewrite the .out files")
     mode.add_argument("--check", action="store_true", help="rerun all, compare with .out files")
-    parser.add_argument("--device", choices=("cpu", "cuda"), default=None,
-                        help="cuda: leave GPUs visible and require one to be used "
-                             "(implies running without comparing)")
+    parser.add_argument(
+        "--device",
+        choices=("cpu", "cuda"),
+        default=None,
+        help="cuda: leave GPUs visible and require one to be used "
+        "(implies running without comparing)",
+    )
     parser.add_argument("--only", default="", help="comma-separated task names")
     parser.add_argument("--jobs", type=int, default=JOBS)
     parser.add_argument("--root", type=Path, default=SNIPPETS, help=argparse.SUPPRESS)
@@ -385,8 +432,11 @@ def main(argv: list[str] | None = None) -> int:
 
     def progress(result: Result) -> None:
         state = "ok" if result.ok else ("TIMEOUT" if result.returncode is None else "FAILED")
-        print(f"{result.seconds:5.1f} s ({result.cpu_seconds:4.1f} s CPU)  {state:7}  "
-              f"{result.run.name}", flush=True)
+        print(
+            f"{result.seconds:5.1f} s ({result.cpu_seconds:4.1f} s CPU)  {state:7}  "
+            f"{result.run.name}",
+            flush=True,
+        )
 
     start = time.perf_counter()
     results = execute_all(runs, device, args.jobs, args.time_limit, progress)
@@ -404,13 +454,20 @@ def main(argv: list[str] | None = None) -> int:
             on_gpu = bool(GPU_WORDS.search(line))
             used_gpu.append(on_gpu)
             differing = lines_differing(r.run.out, r.stdout)
-            print(f"  {r.run.name}: {line}"
-                  + ("" if on_gpu else "  (CPU: this framework's installed build has no CUDA)")
-                  + (f"  ({differing} line(s) differ from the stored CPU output)"
-                     if differing else ""))
+            print(
+                f"  {r.run.name}: {line}"
+                + ("" if on_gpu else "  (CPU: this framework's installed build has no CUDA)")
+                + (
+                    f"  ({differing} line(s) differ from the stored CPU output)"
+                    if differing
+                    else ""
+                )
+            )
         if not any(used_gpu):
-            problems.append("no snippet ran on a GPU: this machine has no CUDA GPU, or the "
-                            "installed frameworks are CPU builds (see snippets/requirements.txt)")
+            problems.append(
+                "no snippet ran on a GPU: this machine has no CUDA GPU, or the "
+                "installed frameworks are CPU builds (see snippets/requirements.txt)"
+            )
     elif args.write:
         for r in results:
             problem = failure(r, args.time_limit)
@@ -433,8 +490,12 @@ def main(argv: list[str] | None = None) -> int:
         problems.append(f"all runs took {wall:.0f} s, over the {TOTAL_LIMIT_S} s budget")
     for problem in problems:
         print(f"\nFAIL {problem}", file=sys.stderr)
-    print(f"{len(results)} snippet runs: {len(results) - len(problems)} ok, "
-          f"{len(problems)} problem(s)" if problems else f"{len(results)} snippet runs: all ok")
+    print(
+        f"{len(results)} snippet runs: {len(results) - len(problems)} ok, "
+        f"{len(problems)} problem(s)"
+        if problems
+        else f"{len(results)} snippet runs: all ok"
+    )
     return 1 if problems else 0
 
 

@@ -39,14 +39,22 @@ INSTALL_HINT = (
 )
 # (bold, regular) where distributions install Noto Sans CJK
 SYSTEM_FONTS = [
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",  # Debian, Ubuntu
-     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
-    ("/usr/share/fonts/google-noto-cjk/NotoSansCJK-Bold.ttc",  # Fedora
-     "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc"),
-    ("/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc",  # Arch
-     "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc"),
-    ("~/Library/Fonts/NotoSansCJK-Bold.ttc",  # macOS (Homebrew cask)
-     "~/Library/Fonts/NotoSansCJK-Regular.ttc"),
+    (
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",  # Debian, Ubuntu
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    ),
+    (
+        "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Bold.ttc",  # Fedora
+        "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    ),
+    (
+        "/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc",  # Arch
+        "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    ),
+    (
+        "~/Library/Fonts/NotoSansCJK-Bold.ttc",  # macOS (Homebrew cask)
+        "~/Library/Fonts/NotoSansCJK-Regular.ttc",
+    ),
 ]
 
 # colours: Material's "deep orange" on a dark background
@@ -96,6 +104,7 @@ class Fonts:
 @dataclass(frozen=True)
 class Card:
     """Everything drawn on one card, and where it goes (relative to the site folder)."""
+
     dest: str
     title: str
     description: str
@@ -163,7 +172,7 @@ def find_fonts(env: dict | None = None) -> Fonts:
         fonts = Fonts(korean_face(bold_path), korean_face(regular_path))
         usable = has_hangul(fonts.bold) and has_hangul(fonts.regular)
     except OSError as exc:
-        raise FontMissing(f"{bold_path} cannot be read as a font ({exc}). {INSTALL_HINT}")
+        raise FontMissing(f"{bold_path} cannot be read as a font ({exc}). {INSTALL_HINT}") from None
     if not usable:
         raise FontMissing(f"{bold_path} has no Hangul glyphs. {INSTALL_HINT}")
     return fonts
@@ -220,7 +229,9 @@ def _background():
     draw = ImageDraw.Draw(image)
     for y in range(HEIGHT):  # vertical gradient
         t = y / (HEIGHT - 1)
-        colour = tuple(round(a + (b - a) * t) for a, b in zip(BACKGROUND_TOP, BACKGROUND_BOTTOM))
+        colour = tuple(
+            round(a + (b - a) * t) for a, b in zip(BACKGROUND_TOP, BACKGROUND_BOTTOM, strict=True)
+        )
         draw.line([(0, y), (WIDTH, y)], fill=colour)
     draw.rectangle([0, 0, 15, HEIGHT], fill=ACCENT)
     return image
@@ -260,8 +271,9 @@ def render(card: Card, fonts: Fonts):
     label_width = draw.textlength(card.label, font=label_font)
     box = [right - label_width - 40, HEIGHT - 92, right, HEIGHT - 36]
     draw.rounded_rectangle(box, radius=28, fill=ACCENT)
-    draw.text((box[0] + 20, HEIGHT - 64), card.label, font=label_font, fill=TITLE_COLOUR,
-              anchor="lm")
+    draw.text(
+        (box[0] + 20, HEIGHT - 64), card.label, font=label_font, fill=TITLE_COLOUR, anchor="lm"
+    )
     return image
 
 
@@ -275,8 +287,9 @@ def card_key(card: Card, fonts: Fonts) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
 
 
-def generate(cards: list[Card], fonts: Fonts, site_dir: Path,
-             cache_dir: Path | None = None) -> tuple[int, int]:
+def generate(
+    cards: list[Card], fonts: Fonts, site_dir: Path, cache_dir: Path | None = None
+) -> tuple[int, int]:
     """Write every card under site_dir; return (drawn, copied from the cache)."""
     drawn = copied = 0
     if cache_dir is not None:
@@ -304,9 +317,16 @@ if __name__ == "__main__":  # benchmark: python hooks/social_cards.py [number of
 
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 60
     fonts = find_fonts()
-    cards = [Card(f"ko/page-{i}.png", f"훈련 루프 {i}: TensorFlow, Keras, PyTorch",
-                  "같은 모델을 세 프레임워크로 훈련하고 출력을 나란히 비교합니다. " * 2,
-                  "딥러닝 프레임워크 가이드", "한국어") for i in range(count)]
+    cards = [
+        Card(
+            f"ko/page-{i}.png",
+            f"훈련 루프 {i}: TensorFlow, Keras, PyTorch",
+            "같은 모델을 세 프레임워크로 훈련하고 출력을 나란히 비교합니다. " * 2,
+            "딥러닝 프레임워크 가이드",
+            "한국어",
+        )
+        for i in range(count)
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         drawn, _ = generate(cards, fonts, Path(tmp) / "site", Path(tmp) / "cache")
@@ -314,5 +334,7 @@ if __name__ == "__main__":  # benchmark: python hooks/social_cards.py [number of
         start = time.perf_counter()
         _, copied = generate(cards, fonts, Path(tmp) / "site", Path(tmp) / "cache")
         cached = time.perf_counter() - start
-    print(f"{drawn} cards drawn in {first:.2f} s ({first / count * 1000:.0f} ms each); "
-          f"{copied} copied from the cache in {cached:.2f} s")
+    print(
+        f"{drawn} cards drawn in {first:.2f} s ({first / count * 1000:.0f} ms each); "
+        f"{copied} copied from the cache in {cached:.2f} s"
+    )

@@ -26,12 +26,19 @@ import re
 import subprocess
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
+
 from project import current_language, default_language, docs_prefix, twin_of
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("stale_translations")
 
@@ -53,7 +60,7 @@ class Change:
     def describe(self) -> str:
         if self.commit == UNCOMMITTED:
             return "uncommitted edits"
-        day = datetime.fromtimestamp(self.time, timezone.utc).strftime("%Y-%m-%d")
+        day = datetime.fromtimestamp(self.time, UTC).strftime("%Y-%m-%d")
         return f"commit {self.commit}, {day}"
 
 
@@ -71,8 +78,13 @@ class NoHistory(Exception):
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        ["git", "-c", "core.quotePath=false", *args], cwd=cwd, capture_output=True,
-        text=True, encoding="utf-8", errors="replace", timeout=60,
+        ["git", "-c", "core.quotePath=false", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=60,
     )
 
 
@@ -92,13 +104,15 @@ def last_changes(docs_dir: Path) -> dict[str, Change]:
     root = Path(top.stdout.strip()).resolve()
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow.stdout.strip() == "true":
-        raise NoHistory("the clone is shallow (clone with the full history, e.g. "
-                        "actions/checkout with fetch-depth: 0)")
+        raise NoHistory(
+            "the clone is shallow (clone with the full history, e.g. "
+            "actions/checkout with fetch-depth: 0)"
+        )
     prefix = docs_dir.relative_to(root).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
 
     def docs_rel(path: str) -> str | None:
-        return path[len(prefix):] if path.startswith(prefix) else None
+        return path[len(prefix) :] if path.startswith(prefix) else None
 
     changes: dict[str, Change] = {}
     history = _git(root, "log", "--format=%x1e%h %ct", "--name-only", "--", prefix or ".")
@@ -111,8 +125,9 @@ def last_changes(docs_dir: Path) -> dict[str, Change]:
                 if rel and rel not in changes:
                     changes[rel] = Change(float(stamp), order, commit)
 
-    status = _git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--",
-                  prefix or ".")
+    status = _git(
+        root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", prefix or "."
+    )
     if status.returncode != 0:
         raise NoHistory(f"git status failed: {status.stderr.strip()}")
     now = time.time()
@@ -167,7 +182,7 @@ def _i18n(config):
     return current_language(config), default_language(config)
 
 
-def on_pre_build(config, **kwargs):
+def on_pre_build(*, config: MkDocsConfig) -> None:
     lang, default = _i18n(config)
     if lang != default:  # static-i18n builds each further language after the default one
         return
@@ -188,18 +203,21 @@ def on_pre_build(config, **kwargs):
 # The notices, in the language of the page that shows them. {link} is the twin's URL.
 NOTICES = {
     ("stale", "en"): (
-        "warning", "This translation may be out of date",
-        'The Korean page changed after this English translation was last updated. Until the '
+        "warning",
+        "This translation may be out of date",
+        "The Korean page changed after this English translation was last updated. Until the "
         'translation catches up, the <a href="{link}" hreflang="ko">Korean page</a> is the '
         "reference.",
     ),
     ("stale", "ko"): (
-        "warning", "최신 내용이 아닐 수 있습니다",
+        "warning",
+        "최신 내용이 아닐 수 있습니다",
         '이 페이지의 <a href="{link}" hreflang="en">영어판</a>이 이 페이지보다 나중에 바뀌었습니다. '
         "바뀐 내용이 이 페이지에 아직 반영되지 않았을 수 있으니 영어판도 함께 확인해 주십시오.",
     ),
     ("untranslated", "en"): (
-        "note", "Not yet translated",
+        "note",
+        "Not yet translated",
         "This page has not been translated into English yet, so its Korean original is shown "
         'below. It is also on the <a href="{link}" hreflang="ko">Korean site</a>.',
     ),
@@ -219,7 +237,7 @@ def insert_after_title(content: str, notice: str) -> str:
     """After the page's h1 when the Markdown has one, else at the very top."""
     match = H1_END.search(content)
     if match and not content[: match.start()].count("<h2"):
-        return content[: match.end()] + "\n" + notice + content[match.end():]
+        return content[: match.end()] + "\n" + notice + content[match.end() :]
     return notice + content
 
 
@@ -228,7 +246,9 @@ def _twin_url(page, lang: str) -> str | None:
     return None if twin is None else get_relative_url(twin.url, page.url)
 
 
-def on_page_content(html_content, page, config, files, **kwargs):
+def on_page_content(
+    html_content: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
     lang, default = _i18n(config)
     if lang is None:
         return html_content
@@ -239,8 +259,10 @@ def on_page_content(html_content, page, config, files, **kwargs):
             untranslated = STATE["untranslated"]
             if src not in untranslated:
                 untranslated.append(src)
-                log.info(f"{docs_prefix(config)}{src} has no {lang} twin: /{page.url} shows "
-                         "it with a 'not yet translated' notice (I18N_FALLBACK=true preview)")
+                log.info(
+                    f"{docs_prefix(config)}{src} has no {lang} twin: /{page.url} shows "
+                    "it with a 'not yet translated' notice (I18N_FALLBACK=true preview)"
+                )
             return insert_after_title(html_content, notice_html("untranslated", lang, link))
         return html_content
     stale = STATE["stale"].get(src)

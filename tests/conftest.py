@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(ROOT / "hooks"))  # hooks import each other by name, as under MkDocs
 
-from tools.browser import CHROMIUM_ARGS, chromium_executable  # noqa: E402,F401
-from tools.builds import Build, copy_project, run_build  # noqa: E402,F401
 from tools import prerequisites  # noqa: E402
+from tools.browser import CHROMIUM_ARGS, chromium_executable  # noqa: E402
+from tools.builds import Build, copy_project, run_build  # noqa: E402,F401
 from tools.site_server import SiteServer  # noqa: E402
 
 LANGS = {"ko": "", "en": "en/"}  # language -> URL prefix of its pages
@@ -72,8 +72,7 @@ def html_pages(site: Path) -> list[Path]:
     """Every page of the built site (both languages), without the search/asset folders."""
     skip = {"assets", "search"}
     return sorted(
-        p for p in site.rglob("*.html")
-        if not skip.intersection(p.relative_to(site).parts)
+        p for p in site.rglob("*.html") if not skip.intersection(p.relative_to(site).parts)
     )
 
 
@@ -130,8 +129,10 @@ REVEAL_CODE_BLOCKS = """async () => {
 # Material's start-up runs in slices after DOMContentLoaded (hooks/bundle_patches.py): its
 # components (tabs, code blocks, header, table of contents, search box) are mounted a moment
 # after the page's load event. A test that acts on them waits until nothing is left queued.
-STARTED = ("() => document.readyState === 'complete' && typeof window.__md_idle === 'function'"
-           " && window.__md_idle()")
+STARTED = (
+    "() => document.readyState === 'complete' && typeof window.__md_idle === 'function'"
+    " && window.__md_idle()"
+)
 
 
 def open_page(page, url: str, **options):
@@ -158,17 +159,34 @@ class PageProblems:
         self.errors: list[str] = []
         self.failed: list[str] = []
         self.external: list[str] = []
-        page.on("console", lambda m: m.type == "error" and self.errors.append(
-            f"console: {m.text} @ {page.url}"))
+        page.on(
+            "console",
+            lambda m: m.type == "error" and self.errors.append(f"console: {m.text} @ {page.url}"),
+        )
         page.on("pageerror", lambda e: self.errors.append(f"exception: {e} @ {page.url}"))
         # ERR_ABORTED: the browser dropped a request itself because the test moved on to
         # another page (e.g. search's language files still loading); nothing failed
-        page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and self.failed.append(
-            f"{r.url} ({r.failure}) from {page.url}"))
-        page.on("response", lambda r: r.status >= 400 and self.failed.append(
-            f"{r.url} -> HTTP {r.status} from {page.url}"))
-        page.on("request", lambda r: not r.url.startswith((base_url, "data:", "blob:"))
-                and self.external.append(f"{r.url} from {page.url}"))
+        page.on(
+            "requestfailed",
+            lambda r: (
+                r.failure != "net::ERR_ABORTED"
+                and self.failed.append(f"{r.url} ({r.failure}) from {page.url}")
+            ),
+        )
+        page.on(
+            "response",
+            lambda r: (
+                r.status >= 400
+                and self.failed.append(f"{r.url} -> HTTP {r.status} from {page.url}")
+            ),
+        )
+        page.on(
+            "request",
+            lambda r: (
+                not r.url.startswith((base_url, "data:", "blob:"))
+                and self.external.append(f"{r.url} from {page.url}")
+            ),
+        )
 
 
 @pytest.fixture

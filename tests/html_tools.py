@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 @dataclass
@@ -37,7 +50,7 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if "id" in a and a["id"]:
+        if a.get("id"):
             self.out.ids.append(a["id"])
         if tag == "html":
             self.out.lang = a.get("lang")
@@ -85,7 +98,7 @@ class _Reader(HTMLParser):
         return self.out
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse(path: Path) -> Parsed:
     reader = _Reader()
     reader.feed(path.read_text(encoding="utf-8"))

@@ -11,8 +11,6 @@ the page, the rule, the element and what axe says to fix.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.conftest import ROOT, open_page, reveal_code_blocks
@@ -46,12 +44,14 @@ def axe_report(violations: list[dict], url: str) -> list[str]:
 
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_finds_no_violation_on_any_page(browser, site_server, built_site, pages, scheme,
-                                            screen):
+def test_axe_finds_no_violation_on_any_page(
+    browser, site_server, built_site, pages, scheme, screen
+):
     assert AXE.is_file(), f"{AXE} missing: run `npm ci` (make test does)"
     phone = screen == "phone"
-    context = browser.new_context(viewport=SCREENS[screen], color_scheme=scheme,
-                                  is_mobile=phone, has_touch=phone)
+    context = browser.new_context(
+        viewport=SCREENS[screen], color_scheme=scheme, is_mobile=phone, has_touch=phone
+    )
     page = context.new_page()
     problems, checked = [], []
     try:
@@ -59,14 +59,15 @@ def test_axe_finds_no_violation_on_any_page(browser, site_server, built_site, pa
             url = site_server + page_url(built_site, file)
             open_page(page, url, wait_until="load")  # and the theme's start-up
             shown = page.locator("body").get_attribute("data-md-color-scheme")
-            assert shown == SCHEMES[scheme], \
+            assert shown == SCHEMES[scheme], (
                 f"{url}: expected the {scheme} scheme ({SCHEMES[scheme]}), page shows {shown}"
+            )
             page.add_script_tag(path=str(AXE))
             # Material finishes code blocks as they come into view: check them finished
             reveal_code_blocks(page)
             problems += axe_report(page.evaluate(RUN_AXE), url)
             # the code in the other framework tabs is hidden until chosen: check it too
-            for framework in ([] if phone else OTHER_TABS):
+            for framework in [] if phone else OTHER_TABS:
                 label = page.locator(".tabbed-set .tabbed-labels > label", has_text=framework)
                 if label.count():
                     label.first.click()
@@ -76,5 +77,6 @@ def test_axe_finds_no_violation_on_any_page(browser, site_server, built_site, pa
     finally:
         context.close()
     assert len(checked) >= 12, f"only {len(checked)} pages checked"
-    assert not problems, (f"axe ({scheme} scheme, {screen}): {len(problems)} problems\n"
-                          + "\n".join(problems))
+    assert not problems, f"axe ({scheme} scheme, {screen}): {len(problems)} problems\n" + "\n".join(
+        problems
+    )

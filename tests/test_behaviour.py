@@ -53,7 +53,8 @@ def tab_pages(built_site, pages) -> dict[str, list[str]]:
     for lang, urls in found.items():
         assert len(urls) >= 2, (
             f"{lang}: {len(urls)} built pages with TensorFlow/Keras/PyTorch tab groups; the "
-            "behaviour tests need two per language (the code pages under docs/code/)")
+            "behaviour tests need two per language (the code pages under docs/code/)"
+        )
     return found
 
 
@@ -65,15 +66,17 @@ def assert_every_group_shows(page, framework: str):
     groups = framework_groups(page)
     assert groups, f"{page.url}: no framework tab group"
     for i, group in enumerate(groups):
-        assert group["checked"] == framework, \
+        assert group["checked"] == framework, (
             f"{page.url}: tab group {i + 1} shows {group['checked']}, expected {framework}"
-        assert group["shown"].count(True) == 1 and \
-            group["shown"][group["labels"].index(framework)], \
-            f"{page.url}: tab group {i + 1} does not show exactly the {framework} panel"
+        )
+        assert (
+            group["shown"].count(True) == 1 and group["shown"][group["labels"].index(framework)]
+        ), f"{page.url}: tab group {i + 1} does not show exactly the {framework} panel"
 
 
-def test_tab_choice_holds_on_reload_other_pages_and_the_other_language(page, site_server,
-                                                                        tab_pages):
+def test_tab_choice_holds_on_reload_other_pages_and_the_other_language(
+    page, site_server, tab_pages
+):
     first, second = tab_pages["ko"][:2]
     open_page(page, site_server + first)
     assert_every_group_shows(page, "TensorFlow")  # the first tab, before any choice
@@ -135,9 +138,11 @@ def lines(text: str) -> str:
 def snippet_sources() -> dict[Path, list[str]]:
     """Every runnable snippet's text, as written and with its code annotation markers removed
     (Material leaves them out of the copy where the page explains them)."""
-    return {p: [lines(text), lines(ANNOTATION.sub("", text))]
-            for p in sorted((ROOT / "snippets").rglob("*.py"))
-            for text in [p.read_text(encoding="utf-8")]}
+    return {
+        p: [lines(text), lines(ANNOTATION.sub("", text))]
+        for p in sorted((ROOT / "snippets").rglob("*.py"))
+        for text in [p.read_text(encoding="utf-8")]
+    }
 
 
 def test_copy_button_copies_exactly_the_snippet(browser, site_server, tab_pages):
@@ -150,27 +155,33 @@ def test_copy_button_copies_exactly_the_snippet(browser, site_server, tab_pages)
         for url in tab_pages["ko"][:1] + tab_pages["en"][:1]:
             open_page(page, site_server + url)
             for framework in FRAMEWORKS:
-                page.locator(".tabbed-set .tabbed-labels > label",
-                             has_text=framework).first.click()
+                page.locator(".tabbed-set .tabbed-labels > label", has_text=framework).first.click()
                 block = page.locator(".tabbed-set .tabbed-block:visible .highlight").first
                 shown = block.locator("pre > code").evaluate(
                     "code => { const c = code.cloneNode(true);"
                     " c.querySelectorAll('.md-annotation').forEach(a => a.remove());"
-                    " return c.innerText; }")
+                    " return c.innerText; }"
+                )
                 page.evaluate("navigator.clipboard.writeText('')")
                 block.hover()
                 block.locator("button[data-md-type=copy]").click()
-                page.wait_for_function("async () => (await navigator.clipboard.readText()) "
-                                       "!== ''")
+                page.wait_for_function("async () => (await navigator.clipboard.readText()) !== ''")
                 copied = page.evaluate("navigator.clipboard.readText()")
-                assert copied.rstrip("\n") == shown.rstrip("\n"), \
+                assert copied.rstrip("\n") == shown.rstrip("\n"), (
                     f"{url} {framework}: the copy button copied something else than the code"
-                matches = [p for p, texts in sources.items()
-                           if lines(copied) and any(lines(copied) in t for t in texts)]
-                assert matches, (f"{url} {framework}: the copied code is not a part of any file "
-                                 f"under snippets/:\n{copied[:500]}")
-                assert any(framework.lower() in p.name for p in matches), \
+                )
+                matches = [
+                    p
+                    for p, texts in sources.items()
+                    if lines(copied) and any(lines(copied) in t for t in texts)
+                ]
+                assert matches, (
+                    f"{url} {framework}: the copied code is not a part of any file "
+                    f"under snippets/:\n{copied[:500]}"
+                )
+                assert any(framework.lower() in p.name for p in matches), (
                     f"{url} {framework}: copied code comes from {matches}"
+                )
                 copied_blocks += 1
         assert copied_blocks == 6
     finally:
@@ -214,8 +225,9 @@ def test_keyboard_reaches_search_language_selector_and_every_tab(page, site_serv
     reached_nav = {f["href"] for f in walk if "md-tabs__link" in f["cls"]}
     assert len(reached_nav) == nav_tabs, f"Tab reaches {len(reached_nav)} of {nav_tabs} nav tabs"
     reached_sets = {f["set"] for f in walk if f["tag"] == "input" and f["set"] >= 0}
-    assert reached_sets == set(range(groups)), \
+    assert reached_sets == set(range(groups)), (
         f"Tab reaches the tab groups {sorted(reached_sets)} of {groups}"
+    )
 
     # in a tab group, the arrow keys move from tab to tab (and linked groups follow)
     open_page(page, site_server + url)
@@ -255,8 +267,12 @@ OVERFLOW = """(scrollers) => {
 
 
 def test_nothing_overflows_a_375px_screen(browser, site_server, built_site, pages):
-    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 812},
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+    )
     page = context.new_page()
     problems = []
     try:
@@ -265,8 +281,10 @@ def test_nothing_overflows_a_375px_screen(browser, site_server, built_site, page
             open_page(page, site_server + url)
             found = page.evaluate(OVERFLOW, SCROLLERS)
             if found["page"] > found["width"] or found["wide"]:
-                problems.append(f"{url}: page {found['page']} px wide on a {found['width']} px "
-                                f"screen; outside a scroller: {found['wide']}")
+                problems.append(
+                    f"{url}: page {found['page']} px wide on a {found['width']} px "
+                    f"screen; outside a scroller: {found['wide']}"
+                )
     finally:
         context.close()
     assert len(pages) >= 12

@@ -21,8 +21,9 @@ def test_korean_home_renders_hangul_with_a_cjk_font(page, site_server):
     node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "article h1"})["nodeId"]
     fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
     cjk = [f for f in fonts if re.search(r"CJK|Gothic|Noto Sans KR|Nanum", f["familyName"])]
-    assert cjk and sum(f["glyphCount"] for f in cjk) >= len(HANGUL.findall(heading.inner_text())), \
+    assert cjk and sum(f["glyphCount"] for f in cjk) >= len(HANGUL.findall(heading.inner_text())), (
         f"Hangul not drawn with a Korean font: {fonts}"
+    )
 
 
 @pytest.mark.parametrize("slug", ["tensorflow", "keras", "pytorch"])

@@ -106,12 +106,19 @@ def test_properdocs_builds_the_same_site(built_site, tmp_path):
     properdocs = Path(sys.executable).parent / "properdocs"
     site = tmp_path / "site"
     env = {k: v for k, v in os.environ.items() if k != "I18N_FALLBACK"}
-    proc = subprocess.run([str(properdocs), "build", "--strict", "--site-dir", str(site)],
-                          cwd=ROOT, env={**env, "NO_MKDOCS_2_WARNING": "1"},
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [str(properdocs), "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env={**env, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-4000:]
-    files = lambda root: sorted(p.relative_to(root).as_posix()  # noqa: E731
-                                for p in root.rglob("*") if p.is_file())
+
+    def files(root):
+        return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
     assert files(site) == files(built_site)
     for page in ("index.html", "en/compare/index.html", "code/train-loop/index.html"):
         assert parse(site / page).text == parse(built_site / page).text, page

@@ -21,19 +21,24 @@ from pathlib import Path
 import markdown
 import pytest
 
-from hooks import code_pages
 import snippet_runner as sr
+from hooks import code_pages
 from tests.conftest import STARTED, open_page, reload_page
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = {"ko": "", "en": "en/"}
 OUTPUT_WORD = {"ko": "출력", "en": "Output"}
 TOGGLE_TEXT = {"ko": "세 프레임워크 나란히 보기", "en": "Show the three frameworks side by side"}
-TASK_PAGES = [p.name[: -len(".md")] for p in sorted((ROOT / "docs" / "code").glob("*.md"))
-              if not p.name.endswith(".en.md") and p.name != "index.md"]
+TASK_PAGES = [
+    p.name[: -len(".md")]
+    for p in sorted((ROOT / "docs" / "code").glob("*.md"))
+    if not p.name.endswith(".en.md") and p.name != "index.md"
+]
 BLOCK = re.compile(
     r'<div class="language-(\w+) highlight">(?:<span class="filename">([^<]*)</span>)?'
-    r"<pre>(.*?)</pre>", re.S)
+    r"<pre>(.*?)</pre>",
+    re.S,
+)
 TAB_SET = re.compile(r'<div class="tabbed-set[^"]*"[^>]*>(.*?)<div class="tabbed-content">', re.S)
 
 
@@ -47,8 +52,10 @@ def page_html(site: Path, lang: str, path: str) -> str:
 
 def code_blocks(text: str) -> list[tuple[str, str, str]]:
     """(language, title, text) of every highlighted block, in page order."""
-    return [(lang, html.unescape(title or ""), html.unescape(re.sub(r"<[^>]+>", "", body)))
-            for lang, title, body in BLOCK.findall(text)]
+    return [
+        (lang, html.unescape(title or ""), html.unescape(re.sub(r"<[^>]+>", "", body)))
+        for lang, title, body in BLOCK.findall(text)
+    ]
 
 
 def tab_groups(text: str) -> list[tuple[list[str], list[str]]]:
@@ -63,6 +70,7 @@ def tab_groups(text: str) -> list[tuple[list[str], list[str]]]:
 
 # --- the task pages in the built site ------------------------------------------------------
 
+
 def test_every_snippet_task_has_a_page_and_every_page_a_task():
     tasks = sr.tasks()
     assert len(TASK_PAGES) >= 10
@@ -75,7 +83,7 @@ def test_task_page_has_the_three_tabs_with_code_and_output(built_site, slug, lan
     text = page_html(built_site, lang, f"code/{slug}")
     groups = tab_groups(text)
     assert len(groups) >= 2, f"{lang} {slug}: {len(groups)} tab groups"
-    for ids, labels in groups:
+    for _ids, labels in groups:
         assert labels == ["TensorFlow", "Keras", "PyTorch"], f"{lang} {slug}: {labels}"
     assert groups[0][0] == [f"{slug}-code-{fw}" for fw in sr.FRAMEWORKS]
 
@@ -114,7 +122,7 @@ def test_one_annotation_per_marker(built_site, slug, lang):
         script = sr.SNIPPETS / task_of(slug) / f"{fw}.py"
         markers = len(re.findall(r"# \(\d+\)!", script.read_text("utf-8")))
         start = text.index(f'<span class="filename">snippets/{task_of(slug)}/{fw}.py</span>')
-        after = text[text.index("</pre>", start) + len("</pre>"):]
+        after = text[text.index("</pre>", start) + len("</pre>") :]
         items = re.match(r"\s*</div>\s*<ol>(.*?)</ol>", after, re.S)
         count = len(re.findall(r"<li>", items.group(1))) if items else 0
         assert count == markers, f"{lang} {slug} {fw}: {markers} markers, {count} annotations"
@@ -126,11 +134,20 @@ def test_every_code_page_says_which_versions_it_was_tested_with(built_site, path
     text = page_html(built_site, lang, path)
     assert "tested-versions" not in text
     for name, version in code_pages.pins():
-        assert re.search(rf"<td><code>{re.escape(name)}</code></td>\s*<td>{re.escape(version)}"
-                         r"</td>", text), f"{lang} {path}: no row for {name}=={version}"
+        assert re.search(
+            rf"<td><code>{re.escape(name)}</code></td>\s*<td>{re.escape(version)}"
+            r"</td>",
+            text,
+        ), f"{lang} {path}: no row for {name}=={version}"
     pinned = (sr.SNIPPETS / "requirements.txt").read_text()
-    for needed in ("torch==", "tensorflow-cpu==", "keras==", "jax[cpu]==", "scikit-learn==",
-                   "tensorboard=="):
+    for needed in (
+        "torch==",
+        "tensorflow-cpu==",
+        "keras==",
+        "jax[cpu]==",
+        "scikit-learn==",
+        "tensorboard==",
+    ):
         assert needed in pinned
 
 
@@ -139,7 +156,7 @@ def test_every_code_page_says_which_versions_it_was_tested_with(built_site, path
 def test_framework_pages_link_to_their_tab_on_every_task_page(built_site, fw, lang):
     text = page_html(built_site, lang, fw)
     assert "code-tasks" not in text
-    section = text[text.index('id="code"'):]
+    section = text[text.index('id="code"') :]
     for slug in TASK_PAGES:
         link = f'href="../code/{slug}/#{slug}-code-{fw}"'
         assert link in section, f"{lang} {fw}.md: no link {link}"
@@ -162,16 +179,21 @@ def test_page_keras_backend_is_the_runners():
 
 # --- the hook's checks on small pages --------------------------------------------------------
 
+
 def tab(label: str, body: str) -> str:
     return f'=== "{label}"\n\n' + "\n".join("    " + line for line in body.splitlines()) + "\n\n"
 
 
 def good_tab(fw: str, label: str, notes: int) -> str:
-    outs = ([f'--8<-- "tensors/keras.{b}.out"' for b in sr.KERAS_BACKENDS] if fw == "keras"
-            else [f'--8<-- "tensors/{fw}.out"'])
+    outs = (
+        [f'--8<-- "tensors/keras.{b}.out"' for b in sr.KERAS_BACKENDS]
+        if fw == "keras"
+        else [f'--8<-- "tensors/{fw}.out"']
+    )
     items = "\n".join(f"{i}.  note" for i in range(1, notes + 1))
     body = f'```python\n--8<-- "tensors/{fw}.py"\n```\n\n{items}\n\n' + "\n\n".join(
-        f"```text\n{o}\n```" for o in outs)
+        f"```text\n{o}\n```" for o in outs
+    )
     return tab(label, body)
 
 
@@ -180,7 +202,9 @@ def markers(fw: str) -> int:
 
 
 GOOD = "# T {#tensors}\n\n## C {#tensors-code}\n\n" + "".join(
-    good_tab(fw, label, markers(fw)) for fw, label in zip(sr.FRAMEWORKS, code_pages.LABELS))
+    good_tab(fw, label, markers(fw))
+    for fw, label in zip(sr.FRAMEWORKS, code_pages.LABELS, strict=True)
+)
 
 
 def test_hook_accepts_a_complete_page():
@@ -190,8 +214,9 @@ def test_hook_accepts_a_complete_page():
 def test_hook_refuses_tabs_in_another_order_or_spelling():
     swapped = GOOD.replace('=== "Keras"', '=== "KERAS"')
     problems = code_pages.check_task_page(swapped, "code/tensors.md")
-    assert any("docs/code/tensors.md:5: tabs ['TensorFlow', 'KERAS', 'PyTorch']" in p
-               for p in problems), problems
+    assert any(
+        "docs/code/tensors.md:5: tabs ['TensorFlow', 'KERAS', 'PyTorch']" in p for p in problems
+    ), problems
 
 
 def test_hook_refuses_a_page_without_one_frameworks_snippet():
@@ -203,8 +228,9 @@ def test_hook_refuses_a_page_without_one_frameworks_snippet():
 def test_hook_refuses_missing_annotations():
     fewer = GOOD.replace("    1.  note\n", "", 1)
     problems = code_pages.check_task_page(fewer, "code/tensors.md")
-    assert any("snippets/tensors/tensorflow.py has" in p and "numbered item" in p
-               for p in problems), problems
+    assert any(
+        "snippets/tensors/tensorflow.py has" in p and "numbered item" in p for p in problems
+    ), problems
 
 
 def test_hook_refuses_a_page_without_tabs():
@@ -212,26 +238,35 @@ def test_hook_refuses_a_page_without_tabs():
     assert any("no content tabs" in p for p in problems)
 
 
-
 def tabbed_page(*groups: tuple[str, ...]) -> str:
     """A page as Material writes it, with pymdownx.tabbed's HTML for each group of labels."""
-    md = "between\n\n".join("".join(f'=== "{label}"\n\n    text\n\n' for label in labels)
-                    for labels in groups)
-    body = markdown.markdown(md, extensions=["pymdownx.tabbed"],
-                             extension_configs={"pymdownx.tabbed": {"alternate_style": True}})
-    return ('<article class="md-content__inner md-typeset"><h1 id="t">T</h1>'
-            f"{body}</article>")
+    md = "between\n\n".join(
+        "".join(f'=== "{label}"\n\n    text\n\n' for label in labels) for labels in groups
+    )
+    body = markdown.markdown(
+        md,
+        extensions=["pymdownx.tabbed"],
+        extension_configs={"pymdownx.tabbed": {"alternate_style": True}},
+    )
+    return f'<article class="md-content__inner md-typeset"><h1 id="t">T</h1>{body}</article>'
 
 
 def test_compare_view_is_written_into_pages_with_framework_tabs():
     page = tabbed_page(code_pages.LABELS, ("ko", "en"), code_pages.LABELS)
     out = code_pages.add_compare_view(page, "en")
     sets = re.findall(r'<div class="(tabbed-set[^"]*)"', out)
-    assert sets == ["tabbed-set tabbed-alternate code-compare-set", "tabbed-set tabbed-alternate",
-                    "tabbed-set tabbed-alternate code-compare-set"]
-    assert re.search(r'</h1><div class="code-compare-bar"><button type="button" '
-                     r'class="code-compare-toggle" aria-pressed="false">'
-                     + re.escape(TOGGLE_TEXT["en"]) + "</button></div>", out)
+    assert sets == [
+        "tabbed-set tabbed-alternate code-compare-set",
+        "tabbed-set tabbed-alternate",
+        "tabbed-set tabbed-alternate code-compare-set",
+    ]
+    assert re.search(
+        r'</h1><div class="code-compare-bar"><button type="button" '
+        r'class="code-compare-toggle" aria-pressed="false">'
+        + re.escape(TOGGLE_TEXT["en"])
+        + "</button></div>",
+        out,
+    )
     assert out.count("code-compare-bar") == 1
 
 
@@ -242,19 +277,24 @@ def test_compare_view_leaves_other_pages_alone():
 
 def test_compare_view_stops_the_build_when_its_pattern_no_longer_reads_a_tab_group():
     """pymdownx.tabbed changing its markup must not ship pages without the compare view."""
-    page = tabbed_page(code_pages.LABELS).replace('<div class="tabbed-labels">',
-                                                  '<div class="tabbed-labels-v2">')
-    with pytest.raises(code_pages.PluginError,
-                       match=r"docs/code/x\.md: 1 tab group\(s\) in the page, 0 read by the "
-                             r"compare view\. .*TAB_GROUP in hooks/code_pages\.py"):
+    page = tabbed_page(code_pages.LABELS).replace(
+        '<div class="tabbed-labels">', '<div class="tabbed-labels-v2">'
+    )
+    with pytest.raises(
+        code_pages.PluginError,
+        match=r"docs/code/x\.md: 1 tab group\(s\) in the page, 0 read by the "
+        r"compare view\. .*TAB_GROUP in hooks/code_pages\.py",
+    ):
         code_pages.add_compare_view(page, "ko", "docs/code/x.md")
 
 
 def test_compare_view_is_required_on_task_pages():
     page = tabbed_page(("ko", "en"))
     assert code_pages.add_compare_view(page, "ko", "docs/about.md") == page
-    with pytest.raises(code_pages.PluginError,
-                       match=r"docs/code/x\.md: a task page without a TensorFlow/Keras/PyTorch"):
+    with pytest.raises(
+        code_pages.PluginError,
+        match=r"docs/code/x\.md: a task page without a TensorFlow/Keras/PyTorch",
+    ):
         code_pages.add_compare_view(page, "ko", "docs/code/x.md", required=True)
 
 
@@ -269,15 +309,22 @@ def test_compare_view_needs_the_pages_title():
 def test_every_task_page_has_the_compare_button_after_its_title(built_site, slug, lang):
     text = (built_site / LANGS[lang] / "code" / slug / "index.html").read_text(encoding="utf-8")
     assert text.count('class="code-compare-bar"') == 1
-    assert re.search(r"</h1><div class=\"code-compare-bar\"><button [^>]*>"
-                     + re.escape(TOGGLE_TEXT[lang]) + "</button>", text)
+    assert re.search(
+        r"</h1><div class=\"code-compare-bar\"><button [^>]*>"
+        + re.escape(TOGGLE_TEXT[lang])
+        + "</button>",
+        text,
+    )
     assert len(re.findall(r'class="tabbed-set[^"]*code-compare-set"', text)) == 2
+
 
 def test_versions_table_comes_from_the_pins():
     table = code_pages.versions_table("en")
     for name, version in code_pages.pins():
         assert f"| `{name}` | {version} |" in table
-    assert "| Package | Version |" in table and "| 패키지 | 버전 |" in code_pages.versions_table("ko")
+    assert "| Package | Version |" in table and "| 패키지 | 버전 |" in code_pages.versions_table(
+        "ko"
+    )
 
 
 # --- Chromium -------------------------------------------------------------------------------
@@ -294,16 +341,17 @@ def checked_labels(page) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_clicking_pytorch_switches_every_group_here_and_on_the_next_page(page, site_server,
-                                                                         lang):
+def test_clicking_pytorch_switches_every_group_here_and_on_the_next_page(page, site_server, lang):
     first, second = "tensors", "autodiff"  # the first two task pages in the nav
     open_page(page, f"{site_server}/{LANGS[lang]}code/{first}/")
     assert set(checked_labels(page)) == {"TensorFlow"}
     groups = len(checked_labels(page))
     assert groups >= 2
     page.locator(".tabbed-set").nth(1).locator("label", has_text="PyTorch").click()
-    page.wait_for_function("() => [...document.querySelectorAll('.tabbed-set')].every("
-                           "s => s.querySelector(':scope > input:nth-of-type(3)').checked)")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.tabbed-set')].every("
+        "s => s.querySelector(':scope > input:nth-of-type(3)').checked)"
+    )
     assert checked_labels(page) == ["PyTorch"] * groups
     visible = page.locator(".tabbed-set").first.locator(".tabbed-block:visible")
     assert "snippets/tensors/pytorch.py" in visible.first.inner_text()
@@ -318,8 +366,9 @@ def test_clicking_pytorch_switches_every_group_here_and_on_the_next_page(page, s
 
 
 def panel_boxes(page, group: int = 0) -> list[dict | None]:
-    blocks = page.locator(".tabbed-set").nth(group).locator(":scope > .tabbed-content > "
-                                                               ".tabbed-block")
+    blocks = (
+        page.locator(".tabbed-set").nth(group).locator(":scope > .tabbed-content > .tabbed-block")
+    )
     return [blocks.nth(i).bounding_box() for i in range(blocks.count())]
 
 

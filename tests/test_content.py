@@ -33,9 +33,11 @@ def article_lines(path: Path = ARTICLE) -> list[str]:
     while header < len(lines) and lines[header].startswith("#"):
         header += 1
     if header == 0 or header == len(lines) or lines[header].strip():
-        pytest.fail(f"{path}:{header + 1}: expected the provenance header ('#' lines) and a "
-                    "blank line before the article")
-    return lines[header + 1:]
+        pytest.fail(
+            f"{path}:{header + 1}: expected the provenance header ('#' lines) and a "
+            "blank line before the article"
+        )
+    return lines[header + 1 :]
 
 
 def article_sentences() -> list[str]:
@@ -55,8 +57,9 @@ def squash(text: str) -> str:
 
 
 def test_every_sentence_of_the_article_is_on_the_korean_site(built_site, pages):
-    korean = " ".join(squash(parse(p).text) for p in pages
-                      if p.relative_to(built_site).parts[0] != "en")
+    korean = " ".join(
+        squash(parse(p).text) for p in pages if p.relative_to(built_site).parts[0] != "en"
+    )
     missing = [s for s in article_sentences() if squash(s) not in korean]
     assert len(article_sentences()) >= 29
     assert missing == [], "article sentences missing from the Korean site:\n" + "\n".join(missing)
@@ -81,8 +84,9 @@ def test_english_pages_are_complete_translations(built_site, pages):
         assert hangul_share <= limit, f"{en}: {hangul_share:.0%} Hangul — untranslated text?"
         # A translation, not a summary: Korean is denser than English, so the English text
         # is at least as long in characters as the Korean one, give or take.
-        assert len(en_text) >= 0.8 * len(ko_text), \
+        assert len(en_text) >= 0.8 * len(ko_text), (
             f"{en} ({len(en_text)} chars) looks shorter than its Korean twin ({len(ko_text)})"
+        )
         ko_ids = {i for i in parse(ko).ids if i.startswith("update-")}
         en_ids = {i for i in parse(en).ids if i.startswith("update-")}
         assert ko_ids == en_ids, f"{ko} and {en} differ in update notes"
@@ -96,9 +100,20 @@ def test_the_repository_stands_alone(tmp_path):
     result = run_build(alone, tmp_path / "site")
     assert result.returncode == 0, result.log[-3000:]
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-         "tests/test_content.py::test_every_sentence_of_the_article_is_on_the_korean_site"],
-        cwd=alone, capture_output=True, text=True, timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_content.py::test_every_sentence_of_the_article_is_on_the_korean_site",
+        ],
+        cwd=alone,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
 
 

@@ -29,8 +29,14 @@ def write(project: Path, rel: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def probe(project: Path, ko_body: str = "본문입니다.\n", en_body: str = "Body text.\n", *,
-          ko_head: str = KO, en_head: str = EN) -> None:
+def probe(
+    project: Path,
+    ko_body: str = "본문입니다.\n",
+    en_body: str = "Body text.\n",
+    *,
+    ko_head: str = KO,
+    en_head: str = EN,
+) -> None:
     """A twin pair docs/probe.md + docs/probe.en.md; the bodies start on BODY_LINE."""
     if ko_body is not None:
         write(project, "docs/probe.md", ko_head + ko_body)
@@ -65,47 +71,61 @@ def test_the_unchanged_copy_builds(project):
 # --- pages and their twins ---------------------------------------------------------------
 def test_page_without_its_english_twin(project):
     probe(project, en_body=None)
-    failed_with(build(project),
-                "docs/probe.md:1: this Korean page has no English twin docs/probe.en.md",
-                "Add docs/probe.en.md (a complete translation with the same heading ids)",
-                "preview untranslated work with `make serve`")
+    failed_with(
+        build(project),
+        "docs/probe.md:1: this Korean page has no English twin docs/probe.en.md",
+        "Add docs/probe.en.md (a complete translation with the same heading ids)",
+        "preview untranslated work with `make serve`",
+    )
 
 
 def test_twins_with_different_heading_ids(project):
     probe(project, "## 장점 {#strengths}\n", "## Strengths {#pros}\n")
-    failed_with(build(project),
-                f"docs/probe.md:{BODY_LINE}: heading ids differ from its twin docs/probe.en.md",
-                f"only in docs/probe.md: #strengths (line {BODY_LINE})",
-                f"only in docs/probe.en.md: #pros (line {BODY_LINE})",
-                "Give both pages the same heading ids in the same order")
+    failed_with(
+        build(project),
+        f"docs/probe.md:{BODY_LINE}: heading ids differ from its twin docs/probe.en.md",
+        f"only in docs/probe.md: #strengths (line {BODY_LINE})",
+        f"only in docs/probe.en.md: #pros (line {BODY_LINE})",
+        "Give both pages the same heading ids in the same order",
+    )
 
 
 def test_page_without_a_description(project):
     probe(project, ko_head=KO.replace("description: 시험용 페이지입니다.", "title: 시험"))
-    failed_with(build(project),
-                "docs/probe.md:1: the page has no `description` in its front matter",
-                "Add '---\\ndescription: one sentence in the page's language\\n---' at the top")
+    failed_with(
+        build(project),
+        "docs/probe.md:1: the page has no `description` in its front matter",
+        "Add '---\\ndescription: one sentence in the page's language\\n---' at the top",
+    )
 
 
 def test_broken_front_matter(project):
-    probe(project, en_head=EN.replace("description: A page for the tests.",
-                                      "description: [unclosed"))
-    failed_with(build(project), "docs/probe.en.md:1: front matter is not valid YAML (line ",
-                "Fix the YAML between the two '---' lines")
+    probe(
+        project, en_head=EN.replace("description: A page for the tests.", "description: [unclosed")
+    )
+    failed_with(
+        build(project),
+        "docs/probe.en.md:1: front matter is not valid YAML (line ",
+        "Fix the YAML between the two '---' lines",
+    )
 
 
 def test_page_that_is_not_utf8(project):
     probe(project)
     (project / "docs/probe.en.md").write_bytes((EN + "Caf\xe9 body.\n").encode("latin-1"))
-    failed_with(build(project),
-                f"docs/probe.en.md:{BODY_LINE}: not UTF-8 (byte 0xe9 at column 4)",
-                "Save the file as UTF-8")
+    failed_with(
+        build(project),
+        f"docs/probe.en.md:{BODY_LINE}: not UTF-8 (byte 0xe9 at column 4)",
+        "Save the file as UTF-8",
+    )
 
 
 def test_data_file_that_is_not_utf8(project):
     path = project / "data/matrix.yml"
     lines = path.read_bytes().split(b"\n")
-    lines[2] = lines[2] + " \uc7a5\uc810".encode("cp949")  # Korean saved in the old Windows code page
+    lines[2] = lines[2] + " \uc7a5\uc810".encode(
+        "cp949"
+    )  # Korean saved in the old Windows code page
     path.write_bytes(b"\n".join(lines))
     failed_with(build(project), "data/matrix.yml:3: not UTF-8", "Save the file as UTF-8")
 
@@ -114,29 +134,39 @@ def test_data_file_that_is_not_utf8(project):
 def test_include_of_a_missing_snippet_file(project):
     include = '```python\n--8<-- "tensors/pytroch.py"\n```\n'
     probe(project, include, include)
-    failed_with(build(project),
-                f"docs/probe.md:{BODY_LINE + 1}: includes 'tensors/pytroch.py', but there is "
-                "no file 'tensors/pytroch.py' in snippets/",
-                f"docs/probe.en.md:{BODY_LINE + 1}: includes 'tensors/pytroch.py'",
-                "Fix the path or add the file. Did you mean 'tensors/pytorch.py'")
+    failed_with(
+        build(project),
+        f"docs/probe.md:{BODY_LINE + 1}: includes 'tensors/pytroch.py', but there is "
+        "no file 'tensors/pytroch.py' in snippets/",
+        f"docs/probe.en.md:{BODY_LINE + 1}: includes 'tensors/pytroch.py'",
+        "Fix the path or add the file. Did you mean 'tensors/pytorch.py'",
+    )
 
 
 def test_include_of_a_missing_snippet_section(project):
-    write(project, "snippets/probe_task/pytorch.py",
-          "# --8<-- [start:create]\nx = 1\n# --8<-- [end:create]\nprint(x)\n")
+    write(
+        project,
+        "snippets/probe_task/pytorch.py",
+        "# --8<-- [start:create]\nx = 1\n# --8<-- [end:create]\nprint(x)\n",
+    )
     include = '```python\n--8<-- "probe_task/pytorch.py:crate"\n```\n'
     probe(project, include, include)
-    failed_with(build(project),
-                f"docs/probe.md:{BODY_LINE + 1}: includes 'probe_task/pytorch.py:crate', but "
-                "snippets/probe_task/pytorch.py has no section 'crate'",
-                "Sections there: create.",
-                "Fix the name, or mark the lines in the file with '# --8<-- [start:crate]'")
+    failed_with(
+        build(project),
+        f"docs/probe.md:{BODY_LINE + 1}: includes 'probe_task/pytorch.py:crate', but "
+        "snippets/probe_task/pytorch.py has no section 'crate'",
+        "Sections there: create.",
+        "Fix the name, or mark the lines in the file with '# --8<-- [start:crate]'",
+    )
 
 
 def test_include_of_an_existing_section_builds(project):
     """The include check passes what pymdownx includes: the section's lines reach the page."""
-    write(project, "snippets/probe_task/pytorch.py",
-          "# --8<-- [start:create]\nanswer = 42\n# --8<-- [end:create]\nprint(answer)\n")
+    write(
+        project,
+        "snippets/probe_task/pytorch.py",
+        "# --8<-- [start:create]\nanswer = 42\n# --8<-- [end:create]\nprint(answer)\n",
+    )
     include = '```python\n--8<-- "probe_task/pytorch.py:create"\n```\n'
     probe(project, include, include)
     result = build(project)
@@ -150,11 +180,12 @@ def test_include_of_an_existing_section_builds(project):
 # a probe pair of its own (docs/probe-<name>.md) and one build serves all of them.
 LINK_FAULTS = {
     "link": ("[다음 페이지](compair.md)를 보십시오.\n", "See [the next page](compair.md).\n"),
-    "anchor": ("## 장점 {#strengths}\n\n[장점](#strenghts)을 보십시오.\n",
-               "## Strengths {#strengths}\n\nSee [the strengths](#strenghts).\n"),
+    "anchor": (
+        "## 장점 {#strengths}\n\n[장점](#strenghts)을 보십시오.\n",
+        "## Strengths {#strengths}\n\nSee [the strengths](#strenghts).\n",
+    ),
     "other": ("[장점](keras.md#no-such-heading)\n", "[Strengths](keras.md#no-such-heading)\n"),
-    "image": ("![그래프](assets/images/missing.svg)\n",
-              "![A graph](assets/images/missing.svg)\n"),
+    "image": ("![그래프](assets/images/missing.svg)\n", "![A graph](assets/images/missing.svg)\n"),
     "absolute": ("[영어판](/en/keras/)\n", "[Keras](/en/keras/)\n"),
 }
 
@@ -164,48 +195,59 @@ def link_faults(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("links") / "project")
     for name, (ko, en) in LINK_FAULTS.items():
         write(project, f"docs/probe-{name}.md", KO.replace("{#probe}", f"{{#probe-{name}}}") + ko)
-        write(project, f"docs/probe-{name}.en.md",
-              EN.replace("{#probe}", f"{{#probe-{name}}}") + en)
+        write(
+            project, f"docs/probe-{name}.en.md", EN.replace("{#probe}", f"{{#probe-{name}}}") + en
+        )
     return build(project)
 
 
 def test_broken_internal_link(link_faults):
-    failed_with(link_faults,
-                f"docs/probe-link.md:{BODY_LINE}: link 'compair.md' points to docs/compair.md, "
-                "which does not exist. Fix the path",
-                f"docs/probe-link.en.md:{BODY_LINE}: link 'compair.md'",
-                "or add the page")
+    failed_with(
+        link_faults,
+        f"docs/probe-link.md:{BODY_LINE}: link 'compair.md' points to docs/compair.md, "
+        "which does not exist. Fix the path",
+        f"docs/probe-link.en.md:{BODY_LINE}: link 'compair.md'",
+        "or add the page",
+    )
 
 
 def test_broken_anchor_after_a_heading_was_renamed(link_faults):
-    failed_with(link_faults,
-                f"docs/probe-anchor.md:{BODY_LINE + 2}: link '#strenghts': docs/probe-anchor.md "
-                "has no heading or element with id 'strenghts'",
-                f"docs/probe-anchor.en.md:{BODY_LINE + 2}: link '#strenghts'",
-                "or restore the renamed id. Did you mean #strengths?")
+    failed_with(
+        link_faults,
+        f"docs/probe-anchor.md:{BODY_LINE + 2}: link '#strenghts': docs/probe-anchor.md "
+        "has no heading or element with id 'strenghts'",
+        f"docs/probe-anchor.en.md:{BODY_LINE + 2}: link '#strenghts'",
+        "or restore the renamed id. Did you mean #strengths?",
+    )
 
 
 def test_broken_anchor_on_another_page(link_faults):
-    failed_with(link_faults,
-                f"docs/probe-other.md:{BODY_LINE}: link 'keras.md#no-such-heading': docs/keras.md "
-                "has no heading or element with id 'no-such-heading'",
-                f"docs/probe-other.en.md:{BODY_LINE}: link 'keras.md#no-such-heading': "
-                "docs/keras.en.md has no heading",
-                "Link to an id that exists there")
+    failed_with(
+        link_faults,
+        f"docs/probe-other.md:{BODY_LINE}: link 'keras.md#no-such-heading': docs/keras.md "
+        "has no heading or element with id 'no-such-heading'",
+        f"docs/probe-other.en.md:{BODY_LINE}: link 'keras.md#no-such-heading': "
+        "docs/keras.en.md has no heading",
+        "Link to an id that exists there",
+    )
 
 
 def test_missing_image(link_faults):
-    failed_with(link_faults,
-                f"docs/probe-image.md:{BODY_LINE}: image 'assets/images/missing.svg' points to "
-                "docs/assets/images/missing.svg, which does not exist. Add the image under docs/",
-                f"docs/probe-image.en.md:{BODY_LINE}: image 'assets/images/missing.svg'")
+    failed_with(
+        link_faults,
+        f"docs/probe-image.md:{BODY_LINE}: image 'assets/images/missing.svg' points to "
+        "docs/assets/images/missing.svg, which does not exist. Add the image under docs/",
+        f"docs/probe-image.en.md:{BODY_LINE}: image 'assets/images/missing.svg'",
+    )
 
 
 def test_absolute_link(link_faults):
-    failed_with(link_faults,
-                f"docs/probe-absolute.md:{BODY_LINE}: absolute link '/en/keras/' breaks when the "
-                "site is served under a sub-path",
-                "Link to the Markdown file with a relative path instead")
+    failed_with(
+        link_faults,
+        f"docs/probe-absolute.md:{BODY_LINE}: absolute link '/en/keras/' breaks when the "
+        "site is served under a sub-path",
+        "Link to the Markdown file with a relative path instead",
+    )
 
 
 def test_each_link_fault_is_reported_once_per_language(link_faults):
@@ -245,8 +287,11 @@ def test_matrix_yaml_syntax_error(project):
     lines[at] = lines[at].replace("}", "", 1)  # an unclosed flow mapping
     edit_matrix(project, lines)
     result = build(project)
-    failed_with(result, "YAML syntax error", "Fix the line (check indentation, a missing ':' or "
-                "an unclosed quote or bracket)")
+    failed_with(
+        result,
+        "YAML syntax error",
+        "Fix the line (check indentation, a missing ':' or an unclosed quote or bracket)",
+    )
     line = int(re.search(r"data/matrix\.yml:(\d+): YAML syntax error", result.log).group(1))
     assert at + 1 <= line <= at + 3, f"the error points at line {line}, the fault is on {at + 1}"
 
@@ -258,11 +303,15 @@ def test_matrix_unknown_framework(project):
     lines[at] = lines[at].replace("pytorch:", "pytorh:")
     edit_matrix(project, lines)
     result = build(project)
-    failed_with(result, "criteria[0].cells.pytorh: unknown framework 'pytorh'",
-                "Known: tensorflow, keras, pytorch. Fix the spelling",
-                "criteria[0].cells.pytorch: no cell for pytorch")
-    line = int(re.search(r"data/matrix\.yml:(\d+): criteria\[0\]\.cells\.pytorh:",
-                         result.log).group(1))
+    failed_with(
+        result,
+        "criteria[0].cells.pytorh: unknown framework 'pytorh'",
+        "Known: tensorflow, keras, pytorch. Fix the spelling",
+        "criteria[0].cells.pytorch: no cell for pytorch",
+    )
+    line = int(
+        re.search(r"data/matrix\.yml:(\d+): criteria\[0\]\.cells\.pytorh:", result.log).group(1)
+    )
     assert line == at + 1, f"the error points at line {line}, the misspelt key is on {at + 1}"
 
 
@@ -270,13 +319,16 @@ def test_matrix_missing_translation(project):
     lines = matrix_lines(project)
     start, _ = first_criterion(lines)
     explanation = first_line(lines, r"^\s+explanation:\s*$", start)
-    assert re.match(r"^\s+ko: ", lines[explanation + 1]) and re.match(r"^\s+en: ",
-                                                                      lines[explanation + 2])
+    assert re.match(r"^\s+ko: ", lines[explanation + 1]) and re.match(
+        r"^\s+en: ", lines[explanation + 2]
+    )
     del lines[explanation + 2]  # the English explanation of the first criterion
     edit_matrix(project, lines)
-    failed_with(build(project),
-                f"data/matrix.yml:{explanation + 2}: criteria[0].explanation.en: missing "
-                "English translation. Add 'en: ...'")
+    failed_with(
+        build(project),
+        f"data/matrix.yml:{explanation + 2}: criteria[0].explanation.en: missing "
+        "English translation. Add 'en: ...'",
+    )
 
 
 def test_matrix_rating_out_of_range(project):
@@ -286,9 +338,11 @@ def test_matrix_rating_out_of_range(project):
     framework = lines[first_line(lines, r"^\s+(tensorflow|keras|pytorch):\s*$", cells)].strip()
     lines[at] = re.sub(r"\d+", "7", lines[at])
     edit_matrix(project, lines)
-    failed_with(build(project),
-                f"data/matrix.yml:{at + 1}: criteria[0].cells.{framework[:-1]}.rating: 7 is out "
-                "of range 1–5. Use a whole number from 1 to 5")
+    failed_with(
+        build(project),
+        f"data/matrix.yml:{at + 1}: criteria[0].cells.{framework[:-1]}.rating: 7 is out "
+        "of range 1–5. Use a whole number from 1 to 5",
+    )
 
 
 # --- snippets: one small task, one framework, through the runner's own check ------------
@@ -302,8 +356,11 @@ def snippet(tmp_path):
     import snippet_runner as runner
 
     root = tmp_path / "snippets"
-    shutil.copytree(ROOT / "snippets" / TASK, root / TASK,
-                    ignore=shutil.ignore_patterns("*.out", "_run", "__pycache__"))
+    shutil.copytree(
+        ROOT / "snippets" / TASK,
+        root / TASK,
+        ignore=shutil.ignore_patterns("*.out", "_run", "__pycache__"),
+    )
     [run] = runner.discover(root, [TASK], frameworks=(FRAMEWORK,))
     assert run.name.endswith(f"snippets/{TASK}/{FRAMEWORK}.py")  # messages name the script
     pristine = runner.execute(run)
@@ -331,8 +388,7 @@ def test_snippet_whose_output_changed(snippet):
         f.write('print("one line more")\n')
     problem = runner.check_result(runner.execute(run))
     assert problem is not None
-    assert problem.startswith(f"{run.name}: printed something other than {FRAMEWORK}.out"), \
-        problem
+    assert problem.startswith(f"{run.name}: printed something other than {FRAMEWORK}.out"), problem
     assert "If the change is intended, run `make snippets` and commit the .out file" in problem
     assert f"+++ {run.out} (this run)" in problem and "+one line more" in problem, problem
 
@@ -345,8 +401,10 @@ def test_serve_mode_shows_an_untranslated_page_with_a_notice(project):
     probe(project, "본문입니다.\n", None)
     result = build(project, I18N_FALLBACK="true")
     assert result.returncode == 0, result.log[-4000:]
-    assert "docs/probe.md has no en twin: /en/probe/ shows it with a 'not yet translated' " \
+    assert (
+        "docs/probe.md has no en twin: /en/probe/ shows it with a 'not yet translated' "
         "notice" in result.log
+    )
     en_page = result.site / "en" / "probe" / "index.html"
     text = parse(en_page).text
     assert "Not yet translated" in text and "본문입니다." in text
@@ -365,5 +423,7 @@ def test_make_serve_previews_and_make_build_refuses():
     build_recipe = re.search(r"^build:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
     assert "I18N_FALLBACK=true" in serve and "mkdocs serve" in serve
     assert "mkdocs build --strict" in build_recipe
-    assert "I18N_FALLBACK=false" in build_recipe, "make build must refuse untranslated pages " \
+    assert "I18N_FALLBACK=false" in build_recipe, (
+        "make build must refuse untranslated pages "
         "even when the writer's shell exports I18N_FALLBACK"
+    )

@@ -37,8 +37,10 @@ from tests.test_search import SearchBox
 MATERIAL_JS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
 # what search downloads when it is opened: the search box is set up then, which starts our
 # worker (search-ko.js), and the worker loads the rest on its first message
-SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$"
-                          r"|/workers/search-ko(-normalise)?\.js$")
+SEARCH_FILES = re.compile(
+    r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$"
+    r"|/workers/search-ko(-normalise)?\.js$"
+)
 
 
 def test_every_script_file_is_deferred_and_runs_in_materials_order(built_site, pages):
@@ -54,18 +56,25 @@ def test_every_script_file_is_deferred_and_runs_in_materials_order(built_site, p
 
 def test_a_page_loads_one_stylesheet_of_ours(built_site, pages):
     for file in pages:
-        sheets = [link["href"].rsplit("/", 1)[-1] for link in parse(file).head_links
-                  if link.get("rel") == "stylesheet"]
+        sheets = [
+            link["href"].rsplit("/", 1)[-1]
+            for link in parse(file).head_links
+            if link.get("rel") == "stylesheet"
+        ]
         ours = [s for s in sheets if not re.fullmatch(r"(main|palette)\.[0-9a-f]+\.min\.css", s)]
         assert ours == ["extra.css"], (file.relative_to(built_site), sheets)
 
 
-@pytest.mark.parametrize("lang,width,query,expected", [
-    ("ko", 1280, "파이토치로", "pytorch/"),  # Material's keyboard shortcut; a particle to strip
-    ("en", 375, "PyTorch", "pytorch/"),      # the search button of a phone-sized screen
-])
-def test_search_is_downloaded_when_the_reader_opens_it(browser, site_server, lang, width,
-                                                       query, expected):
+@pytest.mark.parametrize(
+    "lang,width,query,expected",
+    [
+        ("ko", 1280, "파이토치로", "pytorch/"),  # Material's keyboard shortcut; a particle to strip
+        ("en", 375, "PyTorch", "pytorch/"),  # the search button of a phone-sized screen
+    ],
+)
+def test_search_is_downloaded_when_the_reader_opens_it(
+    browser, site_server, lang, width, query, expected
+):
     context = browser.new_context(viewport={"width": width, "height": 800})
     requested: list[str] = []
     # the context sees the worker's own requests too
@@ -89,11 +98,15 @@ def test_search_is_downloaded_when_the_reader_opens_it(browser, site_server, lan
         page.wait_for_selector(".md-search-result__item", timeout=20_000)
         assert SearchBox.result_pages(page)[0] == prefix + expected
 
-        loaded = sorted(p.rsplit("/", 1)[-1] if "/workers/" in p else p
-                        for p in requested if SEARCH_FILES.search(p))
+        loaded = sorted(
+            p.rsplit("/", 1)[-1] if "/workers/" in p else p
+            for p in requested
+            if SEARCH_FILES.search(p)
+        )
         worker = next(p for p in loaded if p.startswith("search."))
-        assert loaded == sorted([prefix + "search/search_index.json", worker,
-                                 "search-ko-normalise.js", "search-ko.js"]), loaded
+        assert loaded == sorted(
+            [prefix + "search/search_index.json", worker, "search-ko-normalise.js", "search-ko.js"]
+        ), loaded
         assert problems.errors == [] and problems.failed == []
     finally:
         context.close()
@@ -117,8 +130,10 @@ def test_search_box_is_set_up_by_the_readers_first_move(page, site_server, move,
                 break
     else:
         box.click()
-    page.wait_for_function("() => document.activeElement.matches('input.md-search__input')"
-                           " && document.getElementById('__search').checked")
+    page.wait_for_function(
+        "() => document.activeElement.matches('input.md-search__input')"
+        " && document.getElementById('__search').checked"
+    )
     assert box.input_value() == ""
     box.fill(query)
     box.press("End")
@@ -132,8 +147,7 @@ def site_with_materials_bundle(site: Path, change=lambda text: text) -> Path:
     js = site / "assets" / "javascripts"
     js.mkdir(parents=True)
     (original,) = MATERIAL_JS.glob("bundle.*.min.js")
-    (js / original.name).write_text(change(original.read_text(encoding="utf-8")),
-                                    encoding="utf-8")
+    (js / original.name).write_text(change(original.read_text(encoding="utf-8")), encoding="utf-8")
     return site
 
 
@@ -155,8 +169,9 @@ def test_a_bundle_patch_that_no_longer_applies_stops_the_build(tmp_path, broken)
 
 @pytest.mark.parametrize("name", NEW_NAMES)
 def test_a_bundle_that_already_uses_a_name_the_patches_add_stops_the_build(tmp_path, name):
-    site = site_with_materials_bundle(tmp_path, lambda t: t.replace(
-        '"use strict";', f'"use strict";var {name}=1;', 1))
+    site = site_with_materials_bundle(
+        tmp_path, lambda t: t.replace('"use strict";', f'"use strict";var {name}=1;', 1)
+    )
     with pytest.raises(PluginError, match=r"hooks/bundle_patches\.py: .*NEW_NAMES") as err:
         patch_bundle(site)
     assert repr(name) in str(err.value)
@@ -204,20 +219,23 @@ MOUNTED = """({
 })"""
 # Registered once our last deferred script has run, that is after Material's bundle set up its
 # own DOMContentLoaded handler: what this handler finds is what Material did in that task.
-RECORD_AT_DOMCONTENTLOADED = """
+RECORD_AT_DOMCONTENTLOADED = (
+    """
 document.addEventListener("load", event => {
   if (!(event.target.src || "").endsWith("/code-compare.js")) return;
-  document.addEventListener("DOMContentLoaded", () => { window.__at_dcl = """ + MOUNTED + """; });
+  document.addEventListener("DOMContentLoaded", () => { window.__at_dcl = """
+    + MOUNTED
+    + """; });
 }, true);
 """
+)
 
 
 @pytest.mark.parametrize("path", ["code/train-loop/", "en/code/autodiff/"])
 def test_start_up_mounts_the_components_after_domcontentloaded(browser, site_server, path):
     """Material's components are mounted from a queue in later tasks, not all in the
     DOMContentLoaded task (hooks/bundle_patches.py): that task no longer blocks the reader."""
-    with started_page(browser, site_server, path, RECORD_AT_DOMCONTENTLOADED) as (page,
-                                                                                  problems):
+    with started_page(browser, site_server, path, RECORD_AT_DOMCONTENTLOADED) as (page, problems):
         at_dcl, now = page.evaluate("window.__at_dcl"), page.evaluate(MOUNTED)
         groups = page.locator(".tabbed-set").count()
         assert groups >= 1
@@ -233,10 +251,17 @@ def test_a_search_field_focused_before_start_up_opens_search(browser, site_serve
     page is shown before its scripts run) gets search: the box is set up for that focus."""
     focus_early = """document.addEventListener("DOMContentLoaded",
       () => document.querySelector("input.md-search__input").focus());"""
-    with started_page(browser, site_server, f"{LANGS[lang]}compare/", focus_early,
-                      viewport={"width": 1280, "height": 800}) as (page, problems):
-        page.wait_for_function("() => document.activeElement.matches('input.md-search__input')"
-                               " && document.getElementById('__search').checked")
+    with started_page(
+        browser,
+        site_server,
+        f"{LANGS[lang]}compare/",
+        focus_early,
+        viewport={"width": 1280, "height": 800},
+    ) as (page, problems):
+        page.wait_for_function(
+            "() => document.activeElement.matches('input.md-search__input')"
+            " && document.getElementById('__search').checked"
+        )
         box = page.locator("input.md-search__input")
         box.fill("Keras")
         box.press("End")
@@ -247,14 +272,19 @@ def test_a_search_field_focused_before_start_up_opens_search(browser, site_serve
 
 @pytest.mark.parametrize("path", ["compare/", "en/code/train-loop/"])
 def test_start_up_does_not_restyle_the_whole_page(browser, site_server, path):
-    with started_page(browser, site_server, path, RECORD_MUTATIONS,
-                      color_scheme="light") as (page, problems):
+    with started_page(browser, site_server, path, RECORD_MUTATIONS, color_scheme="light") as (
+        page,
+        problems,
+    ):
         changes = [m for m in page.evaluate("window.__mutations") if m["old"] != m["now"]]
         html = [m for m in changes if m["tag"] == "html" and m["attr"] == "class"]
-        assert html and all(not m["body"] for m in html), \
+        assert html and all(not m["body"] for m in html), (
             f"<html> classes changed after the body was parsed: {html}"
-        assert page.evaluate("document.documentElement.className").split() == \
-            ["js", "js-focus-visible"]
+        )
+        assert page.evaluate("document.documentElement.className").split() == [
+            "js",
+            "js-focus-visible",
+        ]
         switching = [m for m in changes if m["attr"] == "data-md-color-switching"]
         assert switching == [], f"the palette marked a switch at start-up: {switching}"
         scheme_meta = [m for m in changes if m["meta"] == "color-scheme"]
@@ -287,24 +317,34 @@ def test_start_up_leaves_the_compare_view_as_built(browser, site_server, lang):
     """The button and the groups' class come with the page (hooks/code_pages.py): put in by the
     script they restyled everything after the title. Starting up changes nothing of the view
     until the reader presses the button."""
-    with started_page(browser, site_server, f"{LANGS[lang]}code/train-loop/", RECORD_COMPARE,
-                      viewport={"width": 1400, "height": 900}) as (page, problems):
+    with started_page(
+        browser,
+        site_server,
+        f"{LANGS[lang]}code/train-loop/",
+        RECORD_COMPARE,
+        viewport={"width": 1400, "height": 900},
+    ) as (page, problems):
         assert page.evaluate("window.__compare") == []
         button = page.locator(".code-compare-toggle")
         assert button.is_visible() and button.get_attribute("aria-pressed") == "false"
         button.click()  # the script made it work
         assert page.evaluate("document.documentElement.hasAttribute('data-code-compare')")
         assert page.evaluate("window.__compare") == [
-            "HTML data-code-compare: null -> ", "BUTTON aria-pressed: false -> true"]
+            "HTML data-code-compare: null -> ",
+            "BUTTON aria-pressed: false -> true",
+        ]
         assert problems.errors == [] and problems.failed == []
 
 
 @pytest.mark.parametrize("system", ["light", "dark"])
 def test_palette_switches_and_keeps_the_color_scheme_meta_right(browser, site_server, system):
-    with started_page(browser, site_server, "tensorflow/", RECORD_MUTATIONS,
-                      color_scheme=system) as (page, problems):
-        state = ("() => [document.body.dataset.mdColorScheme, [...document.querySelectorAll("
-                 "'meta[name=color-scheme]')].map(m => m.content)]")
+    with started_page(
+        browser, site_server, "tensorflow/", RECORD_MUTATIONS, color_scheme=system
+    ) as (page, problems):
+        state = (
+            "() => [document.body.dataset.mdColorScheme, [...document.querySelectorAll("
+            "'meta[name=color-scheme]')].map(m => m.content)]"
+        )
         expected = {"default": "light", "slate": "dark"}
         scheme, metas = page.evaluate(state)
         assert scheme == {"light": "default", "dark": "slate"}[system]
@@ -316,8 +356,11 @@ def test_palette_switches_and_keeps_the_color_scheme_meta_right(browser, site_se
             page.wait_for_timeout(400)
             now, metas = page.evaluate(state)
             assert metas == [expected[now]], (now, metas)
-            marked = [m for m in page.evaluate("window.__mutations")
-                      if m["attr"] == "data-md-color-switching" and m["now"] is not None]
+            marked = [
+                m
+                for m in page.evaluate("window.__mutations")
+                if m["attr"] == "data-md-color-switching" and m["now"] is not None
+            ]
             # transitions are turned off exactly when the colours change
             assert bool(marked) == (now != scheme), (scheme, now, marked)
             assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")
@@ -342,12 +385,18 @@ ANNOTATION_NAMES = {"ko": r"코드 설명 \d+", "en": r"Annotation \d+"}  # as a
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_code_blocks_are_finished_as_they_come_into_view(browser, site_server, lang):
-    with started_page(browser, site_server, f"{LANGS[lang]}code/save-load/",
-                      viewport={"width": 375, "height": 700}, is_mobile=True,
-                      has_touch=True) as (page, problems):
+    with started_page(
+        browser,
+        site_server,
+        f"{LANGS[lang]}code/save-load/",
+        viewport={"width": 375, "height": 700},
+        is_mobile=True,
+        has_touch=True,
+    ) as (page, problems):
         at_load = page.eval_on_selector_all(".md-content pre", FINISHED)
-        assert len(at_load) >= 3 and not all(b["done"] for b in at_load), \
+        assert len(at_load) >= 3 and not all(b["done"] for b in at_load), (
             "every code block was finished at load"
+        )
         # the other framework's code and the outputs folded in <details>, once shown
         page.locator(".tabbed-set .tabbed-labels > label", has_text="Keras").first.click()
         page.eval_on_selector_all(".md-content details", "ds => ds.forEach(d => d.open = true)")
@@ -359,6 +408,7 @@ def test_code_blocks_are_finished_as_they_come_into_view(browser, site_server, l
         wide = [b["tabindex"] for b in shown if b["wide"]]
         assert wide and all(t == "0" for t in wide), shown
         markers = [m for b in shown for m in b["markers"]]
-        assert markers and all(re.fullmatch(ANNOTATION_NAMES[lang], m or "") for m in markers), \
+        assert markers and all(re.fullmatch(ANNOTATION_NAMES[lang], m or "") for m in markers), (
             markers
+        )
         assert problems.errors == []

@@ -54,10 +54,21 @@ def vnu_messages(built_site, tmp_path_factory) -> dict[str, list[dict]]:
     probe = tmp_path_factory.mktemp("vnu-probe") / "material-unfixed.html"
     probe.write_text(MATERIAL_UNFIXED, encoding="utf-8")
     proc = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--stdout", "--skip-non-html",
-         "--exit-zero-always",
-         str(built_site), str(probe)],
-        capture_output=True, text=True, timeout=600,
+        [
+            "java",
+            "-jar",
+            str(VNU),
+            "--format",
+            "json",
+            "--stdout",
+            "--skip-non-html",
+            "--exit-zero-always",
+            str(built_site),
+            str(probe),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     try:
         report = json.loads(proc.stdout)
@@ -66,7 +77,7 @@ def vnu_messages(built_site, tmp_path_factory) -> dict[str, list[dict]]:
     by_file = defaultdict(list)
     for message in report["messages"]:
         url = message.get("url", "")
-        path = url[len("file:"):] if url.startswith("file:") else url
+        path = url[len("file:") :] if url.startswith("file:") else url
         by_file[str(Path(path).resolve()) if path else "(no file)"].append(message)
     return by_file
 
@@ -77,8 +88,10 @@ def test_every_built_page_is_valid_html(vnu_messages, built_site, pages):
         f"{Path(file).relative_to(site)}:{m.get('lastLine', '?')}: {m['type']}"
         f"{'/' + m['subType'] if m.get('subType') else ''}: {m['message']}\n"
         f"    {(m.get('extract') or '').strip()[:160]}"
-        for file, messages in sorted(vnu_messages.items()) if file.startswith(site)
-        for m in messages if is_problem(m)
+        for file, messages in sorted(vnu_messages.items())
+        if file.startswith(site)
+        for m in messages
+        if is_problem(m)
     ]
     problems += [f"{m['type']}: {m['message']}" for m in vnu_messages.get("(no file)", [])]
     assert len(pages) >= 12
@@ -104,19 +117,24 @@ def test_rewrites_turn_materials_markup_valid():
     assert '<label class="md-nav__title">Contents</label>' in fixed
     assert '<a id="__codelineno-0-1" href="#__codelineno-0-1"></a>' in fixed
     assert fix_html(fixed, "probe") == fixed  # runs once per language build: idempotent
-    toc_page = ('<input class="md-toggle" type="checkbox" id="__toc">'
-                '<label class="md-nav__title" for="__toc">')
+    toc_page = (
+        '<input class="md-toggle" type="checkbox" id="__toc">'
+        '<label class="md-nav__title" for="__toc">'
+    )
     assert fix_html(toc_page, "probe") == toc_page  # where the toggle exists, `for` stays
 
 
-@pytest.mark.parametrize("changed", [
-    # Material reorders attributes: the exact text no longer matches
-    '<input class="md-toggle" type="checkbox" data-md-toggle="drawer" id="__drawer" '
-    'autocomplete="off">',
-    '<label class="md-nav__link" id="__nav_2_label" for="__nav_2" tabindex="">',
-    '<a id="__codelineno-0-1" href="#__codelineno-0-1" name="__codelineno-0-1"></a>',
-    '<label for="__toc" class="md-nav__title">',
-])
+@pytest.mark.parametrize(
+    "changed",
+    [
+        # Material reorders attributes: the exact text no longer matches
+        '<input class="md-toggle" type="checkbox" data-md-toggle="drawer" id="__drawer" '
+        'autocomplete="off">',
+        '<label class="md-nav__link" id="__nav_2_label" for="__nav_2" tabindex="">',
+        '<a id="__codelineno-0-1" href="#__codelineno-0-1" name="__codelineno-0-1"></a>',
+        '<label for="__toc" class="md-nav__title">',
+    ],
+)
 def test_rewrites_stop_the_build_when_materials_markup_changes(changed):
     from mkdocs.exceptions import PluginError
 

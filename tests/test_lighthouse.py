@@ -29,8 +29,9 @@ def lighthouse_reports(site_server, built_site) -> dict[str, dict]:
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: "/" + p)
 def test_lighthouse_scores_100(lighthouse_reports, built_site, path):
-    assert built_file(built_site, path).is_file(), \
+    assert built_file(built_site, path).is_file(), (
         f"/{path} was not built: the page this test measures is missing from docs/"
+    )
     report = lighthouse_reports[path]
     assert report["finalDisplayedUrl"].endswith("/" + path), report["finalDisplayedUrl"]
     problems = []

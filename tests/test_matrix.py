@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from hooks.matrix import expand_markers
+
 # by plain name, as hooks/matrix.py imports it: one module, so one MatrixError class
 from matrix_data import DATA_FILE, Link, MatrixError, load_matrix
-
-from hooks.matrix import expand_markers
 from tests.conftest import ROOT, open_page, run_build
 from tests.html_tools import HANGUL, parse, resolve
 
@@ -26,9 +26,22 @@ DOCS = ROOT / "docs"
 LANG_PREFIX = {"ko": "", "en": "en/"}
 # Every strength and weakness of the article has a row (the issue's list).
 ARTICLE_ROWS = {
-    "beginner-friendliness", "abstraction-level", "large-scale", "deployment", "backing",
-    "error-feedback", "modularity", "complex-projects", "backend-errors", "dynamic-graphs",
-    "training-speed", "community", "gpu", "tensorboard", "research", "multi-backend",
+    "beginner-friendliness",
+    "abstraction-level",
+    "large-scale",
+    "deployment",
+    "backing",
+    "error-feedback",
+    "modularity",
+    "complex-projects",
+    "backend-errors",
+    "dynamic-graphs",
+    "training-speed",
+    "community",
+    "gpu",
+    "tensorboard",
+    "research",
+    "multi-backend",
 }
 SCENARIOS = ["first-steps", "research", "production", "multi-backend"]
 
@@ -81,8 +94,7 @@ class MatrixReader(HTMLParser):
             elif tag == "thead":
                 self._in["thead"] = True
             elif tag == "tr" and not self._in["thead"]:
-                self.rows.append({"id": a.get("id"), "scope": None, "header": "",
-                                  "cells": []})
+                self.rows.append({"id": a.get("id"), "scope": None, "header": "", "cells": []})
             elif tag == "th":
                 self._cell = []
                 if self._in["thead"]:
@@ -174,12 +186,15 @@ def test_the_data_file_is_valid_and_every_strength_and_weakness_has_a_row(matrix
         assert set(c.cells) == set(matrix.frameworks)
 
 
-@pytest.mark.parametrize("key, framework, note", [
-    ("training-speed", "pytorch", "pytorch.md#update-training-speed"),
-    ("training-speed", "tensorflow", "pytorch.md#update-training-speed"),
-    ("community", "pytorch", "pytorch.md#update-community"),
-    ("community", "tensorflow", "pytorch.md#update-community"),
-])
+@pytest.mark.parametrize(
+    "key, framework, note",
+    [
+        ("training-speed", "pytorch", "pytorch.md#update-training-speed"),
+        ("training-speed", "tensorflow", "pytorch.md#update-training-speed"),
+        ("community", "pytorch", "pytorch.md#update-community"),
+        ("community", "tensorflow", "pytorch.md#update-community"),
+    ],
+)
 def test_dated_claims_are_marked_and_link_their_update_note(matrix, key, framework, note):
     [criterion] = [c for c in matrix.criteria if c.key == key]
     cell = criterion.cells[framework]
@@ -200,10 +215,10 @@ def test_matrix_renders_in_both_languages_with_the_same_rows_and_columns(built_s
         assert [text for _, text in t.columns][1:] == names, lang
         assert [r["id"] for r in t.rows] == expected_ids, lang
         assert all(r["scope"] == "row" for r in t.rows), lang
-        for row, criterion in zip(t.rows, matrix.criteria):
+        for row, criterion in zip(t.rows, matrix.criteria, strict=True):
             assert row["header"].startswith(criterion.title[lang]), (lang, row["header"])
             assert len(row["cells"]) == len(names), (lang, row["id"])
-            for text, (fw, cell) in zip(row["cells"], criterion.cells.items()):
+            for text, (fw, cell) in zip(row["cells"], criterion.cells.items(), strict=True):
                 assert text.startswith(matrix.frameworks[fw]["name"]), (lang, row["id"], text)
                 word = matrix.words[cell.rating][lang]
                 shown = f"{cell.rating}/{matrix.max}" if cell.rating else "–"
@@ -242,7 +257,7 @@ def test_dated_cells_say_so_in_the_page_and_link_the_note(built_site):
         pytorch_cell = row["cells"][2]
         assert words in pytorch_cell, pytorch_cell
     html = built(built_site, "en", "compare").read_text(encoding="utf-8")
-    row = html[html.index('id="criterion-training-speed"'):]
+    row = html[html.index('id="criterion-training-speed"') :]
     row = row[: row.index("</tr>")]
     assert 'href="../pytorch/#update-training-speed"' in row
 
@@ -260,17 +275,18 @@ def test_framework_pages_show_their_column_from_the_data(built_site, matrix, fra
         "weaknesses": {k for k, r in rating.items() if r is not None and r <= 2},
         "compared": {k for k, r in rating.items() if r == 3},
     }
-    got = {g: {h.rsplit("#criterion-", 1)[1] for h in hrefs}
-           for g, hrefs in summary.summary_groups.items()}
+    got = {
+        g: {h.rsplit("#criterion-", 1)[1] for h in hrefs}
+        for g, hrefs in summary.summary_groups.items()
+    }
     assert got == {g: keys for g, keys in expected.items() if keys}, page
     assert expected["strengths"] and expected["weaknesses"]
     # the criteria it does not rate are named too, so every row is one click away
-    row_links = {h.rsplit("#criterion-", 1)[1] for h in summary.summary_links
-                 if "#criterion-" in h}
+    row_links = {h.rsplit("#criterion-", 1)[1] for h in summary.summary_links if "#criterion-" in h}
     assert row_links == set(rating)
     assert unresolved(built_site, page, summary.summary_links) == []
     if lang == "en":
-        body = text[text.index('class="pros-cons-summary"'):]
+        body = text[text.index('class="pros-cons-summary"') :]
         body = body[: body.index("</div>")]
         assert not HANGUL.search(re.sub(r"<[^>]+>", "", body)), "Korean in the English summary"
 
@@ -300,14 +316,17 @@ def test_matrix_reads_on_a_phone_and_in_dark_mode(browser, site_server, scheme, 
     page = context.new_page()
     try:
         open_page(page, f"{site_server}/compare/#matrix", wait_until="load")
-        assert page.locator("body").get_attribute("data-md-color-scheme") == \
-            {"light": "default", "dark": "slate"}[scheme]
+        assert (
+            page.locator("body").get_attribute("data-md-color-scheme")
+            == {"light": "default", "dark": "slate"}[scheme]
+        )
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         region = page.locator(".pros-cons-matrix")
         box = region.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width
-        fits = page.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1",
-                             region.element_handle())
+        fits = page.evaluate(
+            "(el) => el.scrollWidth <= el.clientWidth + 1", region.element_handle()
+        )
         row_header = page.locator("#criterion-gpu th").bounding_box()
         names = page.locator("#criterion-gpu .matrix-framework").first
         if width < 600:  # stacked: the criterion spans the card, each cell names its framework
@@ -317,8 +336,9 @@ def test_matrix_reads_on_a_phone_and_in_dark_mode(browser, site_server, scheme, 
         else:
             assert not names.is_visible()
         page.keyboard.press("Tab")
-        focusable = page.evaluate("(el) => { el.focus(); return document.activeElement === el }",
-                                  region.element_handle())
+        focusable = page.evaluate(
+            "(el) => { el.focus(); return document.activeElement === el }", region.element_handle()
+        )
         assert focusable, "the scroll region cannot take keyboard focus"
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate("""async () => (await axe.run(
@@ -354,94 +374,121 @@ def only(problems: list[str], needle: str) -> str:
     return found[0]
 
 
-FIRST_KERAS_CELL = ("      keras:\n        rating: 4\n        source: keras.md#overview\n")
+FIRST_KERAS_CELL = "      keras:\n        rating: 4\n        source: keras.md#overview\n"
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path):
-    problems, line = problems_for(tmp_path, "        source: keras.md#overview\n",
-                                  "        source: keras.md#overview: oops\n")
+    problems, line = problems_for(
+        tmp_path, "        source: keras.md#overview\n", "        source: keras.md#overview: oops\n"
+    )
     [problem] = problems
     assert problem.startswith(f"{DATA_FILE}:{line}: YAML syntax error: ")
     assert "mapping values are not allowed here" in problem and "Fix the line" in problem
 
 
 def test_unknown_framework_names_line_and_key(tmp_path):
-    problems, line = problems_for(tmp_path, FIRST_KERAS_CELL,
-                                  FIRST_KERAS_CELL.replace("keras:", "jax:"))
+    problems, line = problems_for(
+        tmp_path, FIRST_KERAS_CELL, FIRST_KERAS_CELL.replace("keras:", "jax:")
+    )
     problem = only(problems, "unknown framework")
-    assert problem.startswith(f"{DATA_FILE}:{line}: criteria[0].cells.jax: unknown "
-                              "framework 'jax'. Known: tensorflow, keras, pytorch.")
+    assert problem.startswith(
+        f"{DATA_FILE}:{line}: criteria[0].cells.jax: unknown "
+        "framework 'jax'. Known: tensorflow, keras, pytorch."
+    )
     missing = only(problems, "no cell for keras")
     assert "criteria[0].cells.keras:" in missing and "rating: null" in missing
 
 
 def test_missing_translation_names_line_and_key(tmp_path):
-    old = ("          ko: 원문은 딥러닝 초급자도 손쉽게 모델을 개발하고 활용할 수 있는 직관적인 API라고 "
-           "소개합니다.\n          en: The article introduces its API as intuitive enough for "
-           "deep-learning beginners to build and use models easily.\n")
+    old = (
+        "          ko: 원문은 딥러닝 초급자도 손쉽게 모델을 개발하고 활용할 수 있는 직관적인 API라고 "
+        "소개합니다.\n          en: The article introduces its API as intuitive enough for "
+        "deep-learning beginners to build and use models easily.\n"
+    )
     new = old.split("\n")[0] + "\n"
     problems, line = problems_for(tmp_path, old, new)
     [problem] = problems
-    assert problem.startswith(f"{DATA_FILE}:{line}: criteria[0].cells.keras.note.en: missing "
-                              "English translation.")
+    assert problem.startswith(
+        f"{DATA_FILE}:{line}: criteria[0].cells.keras.note.en: missing English translation."
+    )
 
 
 def test_empty_translation_is_refused(tmp_path):
-    problems, line = problems_for(tmp_path, "title: {ko: 모듈성, en: Modularity}",
-                                  "title: {ko: 모듈성, en: ''}")
+    problems, line = problems_for(
+        tmp_path, "title: {ko: 모듈성, en: Modularity}", "title: {ko: 모듈성, en: ''}"
+    )
     [problem] = problems
-    assert problem.startswith(f"{DATA_FILE}:{line}: criteria[6].title.en: the English text is "
-                              "empty.")
+    assert problem.startswith(
+        f"{DATA_FILE}:{line}: criteria[6].title.en: the English text is empty."
+    )
 
 
 def test_rating_out_of_range_names_line_and_key(tmp_path):
-    problems, line = problems_for(tmp_path, FIRST_KERAS_CELL,
-                                  FIRST_KERAS_CELL.replace("rating: 4", "rating: 6"))
+    problems, line = problems_for(
+        tmp_path, FIRST_KERAS_CELL, FIRST_KERAS_CELL.replace("rating: 4", "rating: 6")
+    )
     [problem] = problems
-    assert problem.startswith(f"{DATA_FILE}:{line + 1}: criteria[0].cells.keras.rating: 6 is out "
-                              "of range 1–5. Use a whole number from 1 to 5")
+    assert problem.startswith(
+        f"{DATA_FILE}:{line + 1}: criteria[0].cells.keras.rating: 6 is out "
+        "of range 1–5. Use a whole number from 1 to 5"
+    )
 
 
 def test_rating_that_is_not_a_number_is_refused(tmp_path):
-    problems, line = problems_for(tmp_path, FIRST_KERAS_CELL,
-                                  FIRST_KERAS_CELL.replace("rating: 4", "rating: high"))
+    problems, line = problems_for(
+        tmp_path, FIRST_KERAS_CELL, FIRST_KERAS_CELL.replace("rating: 4", "rating: high")
+    )
     [problem] = problems
-    assert problem.startswith(f"{DATA_FILE}:{line + 1}: criteria[0].cells.keras.rating: 'high' "
-                              "is not a whole number.")
+    assert problem.startswith(
+        f"{DATA_FILE}:{line + 1}: criteria[0].cells.keras.rating: 'high' is not a whole number."
+    )
 
 
 def test_duplicate_criterion_names_both_lines(tmp_path):
     first = TEXT[: TEXT.index("  - key: training-speed")].count("\n") + 1
     problems, line = problems_for(tmp_path, "  - key: gpu\n", "  - key: training-speed\n")
     [problem] = problems
-    assert problem.startswith(f"{DATA_FILE}:{line}: criteria[14].key: duplicate criterion "
-                              f"'training-speed': criteria[11] (line {first}) has the same key.")
+    assert problem.startswith(
+        f"{DATA_FILE}:{line}: criteria[14].key: duplicate criterion "
+        f"'training-speed': criteria[11] (line {first}) has the same key."
+    )
 
 
 def test_duplicate_yaml_key_is_not_silently_dropped(tmp_path):
-    problems, line = problems_for(tmp_path, FIRST_KERAS_CELL,
-                                  FIRST_KERAS_CELL + "        rating: 3\n")
+    problems, line = problems_for(
+        tmp_path, FIRST_KERAS_CELL, FIRST_KERAS_CELL + "        rating: 3\n"
+    )
     [problem] = problems
     assert problem.startswith(f"{DATA_FILE}:{line + 3}: key 'rating' appears twice")
 
 
 def test_link_to_a_missing_page_names_line_and_key(tmp_path):
-    problems, line = problems_for(tmp_path, "    source: tensorflow.md#tensorboard\n",
-                                  "    source: tensorboard.md#tensorboard\n")
+    problems, line = problems_for(
+        tmp_path,
+        "    source: tensorflow.md#tensorboard\n",
+        "    source: tensorboard.md#tensorboard\n",
+    )
     assert len(problems) == 2  # the Korean page and its English twin
-    assert problems[0].startswith(f"{DATA_FILE}:{line}: criteria[15].source: "
-                                  "'tensorboard.md#tensorboard' links to a missing page: "
-                                  "docs/tensorboard.md does not exist.")
+    assert problems[0].startswith(
+        f"{DATA_FILE}:{line}: criteria[15].source: "
+        "'tensorboard.md#tensorboard' links to a missing page: "
+        "docs/tensorboard.md does not exist."
+    )
     assert "docs/tensorboard.en.md does not exist" in problems[1]
 
 
 def test_link_to_a_missing_anchor_names_line_and_key(tmp_path):
-    problems, line = problems_for(tmp_path, "    source: tensorflow.md#tensorboard\n",
-                                  "    source: tensorflow.md#tensorbord\n")
+    problems, line = problems_for(
+        tmp_path,
+        "    source: tensorflow.md#tensorboard\n",
+        "    source: tensorflow.md#tensorbord\n",
+    )
     problem = problems[0]
-    assert problem.startswith(f"{DATA_FILE}:{line}: criteria[15].source: "
-                              "'tensorflow.md#tensorbord' links to a missing anchor: "
-                              "docs/tensorflow.md has no heading '{#tensorbord}'")
+    assert problem.startswith(
+        f"{DATA_FILE}:{line}: criteria[15].source: "
+        "'tensorflow.md#tensorbord' links to a missing anchor: "
+        "docs/tensorflow.md has no heading '{#tensorbord}'"
+    )
     assert "#tensorboard" not in problem.split("Use one of its ids")[0]
     assert "tensorboard" in problem.split("Use one of its ids")[1]
 
@@ -450,36 +497,46 @@ def test_anchor_missing_from_the_english_twin_only(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(DOCS, docs)
     en = docs / "pytorch.en.md"
-    en.write_text(en.read_text(encoding="utf-8").replace('id="update-community"', 'id="x"'),
-                  encoding="utf-8")
+    en.write_text(
+        en.read_text(encoding="utf-8").replace('id="update-community"', 'id="x"'), encoding="utf-8"
+    )
     broken = tmp_path / "matrix.yml"
     broken.write_text(TEXT, encoding="utf-8")
     with pytest.raises(MatrixError) as caught:
         load_matrix(broken, docs)
     problems = caught.value.problems
-    assert problems and all("docs/pytorch.en.md has no heading '{#update-community}'" in p
-                            for p in problems)
+    assert problems and all(
+        "docs/pytorch.en.md has no heading '{#update-community}'" in p for p in problems
+    )
     lines = [n for n, text in enumerate(TEXT.splitlines(), 1) if "#update-community" in text]
     assert [int(p.split(":")[1]) for p in problems] == lines
 
 
 def test_dated_claim_without_its_update_note_is_refused(tmp_path):
-    old = ("        dated: true\n        source: tensorflow.md#weaknesses\n"
-           "        update: tensorflow.md#update-tf2-eager\n")
-    problems, line = problems_for(tmp_path, old, old.replace(
-        "        update: tensorflow.md#update-tf2-eager\n", ""))
+    old = (
+        "        dated: true\n        source: tensorflow.md#weaknesses\n"
+        "        update: tensorflow.md#update-tf2-eager\n"
+    )
+    problems, line = problems_for(
+        tmp_path, old, old.replace("        update: tensorflow.md#update-tf2-eager\n", "")
+    )
     [problem] = problems
-    assert problem.startswith(f"{DATA_FILE}:{line}: criteria[0].cells.tensorflow.dated: a dated "
-                              "claim must link the update note")
+    assert problem.startswith(
+        f"{DATA_FILE}:{line}: criteria[0].cells.tensorflow.dated: a dated "
+        "claim must link the update note"
+    )
 
 
 def test_misspelt_key_is_named(tmp_path):
-    problems, line = problems_for(tmp_path, FIRST_KERAS_CELL,
-                                  FIRST_KERAS_CELL.replace("rating:", "ratng:"))
+    problems, line = problems_for(
+        tmp_path, FIRST_KERAS_CELL, FIRST_KERAS_CELL.replace("rating:", "ratng:")
+    )
     assert only(problems, "ratng").startswith(
-        f"{DATA_FILE}:{line + 1}: criteria[0].cells.keras.ratng: unknown key.")
+        f"{DATA_FILE}:{line + 1}: criteria[0].cells.keras.ratng: unknown key."
+    )
     assert only(problems, ".rating:").startswith(
-        f"{DATA_FILE}:{line + 1}: criteria[0].cells.keras.rating: missing.")
+        f"{DATA_FILE}:{line + 1}: criteria[0].cells.keras.rating: missing."
+    )
 
 
 # --- markers on the pages ----------------------------------------------------------------
@@ -491,11 +548,13 @@ def test_framework_page_without_its_marker_is_an_error_naming_the_page(matrix):
     text = (DOCS / "keras.en.md").read_text(encoding="utf-8")
     assert "<!-- pros-cons: keras -->" in text
     with pytest.raises(MatrixError) as caught:
-        expand_markers(text.replace("<!-- pros-cons: keras -->", ""), "keras.en.md", "en",
-                       matrix, fake_url)
+        expand_markers(
+            text.replace("<!-- pros-cons: keras -->", ""), "keras.en.md", "en", matrix, fake_url
+        )
     [problem] = caught.value.problems
-    assert problem.startswith("docs/keras.en.md:1: the framework page of Keras has no "
-                              "'<!-- pros-cons: keras -->' marker.")
+    assert problem.startswith(
+        "docs/keras.en.md:1: the framework page of Keras has no '<!-- pros-cons: keras -->' marker."
+    )
 
 
 def test_unknown_marker_is_an_error_naming_page_and_line(matrix):
@@ -511,8 +570,7 @@ def test_comparison_page_without_the_matrix_marker_is_an_error(matrix):
 
 
 def test_marker_expands_to_the_column_in_the_pages_language(matrix):
-    out = expand_markers("x\n\n<!-- pros-cons: pytorch -->\n", "pytorch.md", "ko", matrix,
-                         fake_url)
+    out = expand_markers("x\n\n<!-- pros-cons: pytorch -->\n", "pytorch.md", "ko", matrix, fake_url)
     assert "pros-cons:" not in out
     assert 'href="compare.md#criterion-dynamic-graphs"' in out and "강점" in out
 
@@ -530,6 +588,7 @@ def test_a_broken_data_file_stops_the_build(tmp_path):
     (project / DATA_FILE).write_text(text, encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0, result.log
-    assert (f"{DATA_FILE}:{line}: criteria[0].cells.keras.rating: 6 is out of range 1–5"
-            in result.log), result.log
+    assert (
+        f"{DATA_FILE}:{line}: criteria[0].cells.keras.rating: 6 is out of range 1–5" in result.log
+    ), result.log
     assert not (tmp_path / "site" / "compare" / "index.html").exists()

@@ -54,8 +54,8 @@ QUERIES = {
         ("라이선스", "about"),
         ("프레임워크란", ""),
         ("gradienttape", ("code/autodiff", "glossary")),  # tf.GradientTape(), `tf.GradientTape`로
-        ("cntk", "keras"),              # CNTK를
-        ("matmul", "tensorflow"),       # MatMul이
+        ("cntk", "keras"),  # CNTK를
+        ("matmul", "tensorflow"),  # MatMul이
         ("설치", "code"),
         ("학습 루프", "code/train-loop"),
         ("기울기를", "code/autodiff"),
@@ -94,7 +94,7 @@ QUERIES = {
         ("linux foundation", "pytorch"),
         ("spelling variants", "glossary"),
         ("license", "about"),
-        ("텐서플로우", "tensorflow"),    # the Korean name, given in brackets on English pages
+        ("텐서플로우", "tensorflow"),  # the Korean name, given in brackets on English pages
         ("tf.keras", "keras"),
     ],
 }
@@ -120,14 +120,40 @@ VARIANTS = [
 ]
 
 BAD_INPUT = [
-    "은", "는 이 가 을 를 의", "에서부터",             # particles only
-    "!!!", "???", "*", "+", "-", ":", "~", "^", '"', "\\", "title:", "(.*)+", "[a-z",
-    "$^.*+?()[]{}|", "keras~x", "-케라스 +",          # symbols and lunr's own syntax
-    "가" * 10_000, "a" * 10_000, "漢" * 10_000,         # 10,000 characters
-    "🔥", "👩‍💻 텐서플로우 🚀", "🇰🇷🇰🇷🇰🇷",               # emoji
-    "tensorflow파이토치keras넘파이", "Кирилл 텐서 Ελληνικά", "ㅋㅋㅋ", "ㄱ",  # mixed scripts
-    "<script>window.__xss = 1</script>", '<img src=x onerror="window.__xss=1">',
-    "\u200b\u200b", "\u0000", "   ",
+    "은",
+    "는 이 가 을 를 의",
+    "에서부터",  # particles only
+    "!!!",
+    "???",
+    "*",
+    "+",
+    "-",
+    ":",
+    "~",
+    "^",
+    '"',
+    "\\",
+    "title:",
+    "(.*)+",
+    "[a-z",
+    "$^.*+?()[]{}|",
+    "keras~x",
+    "-케라스 +",  # symbols and lunr's own syntax
+    "가" * 10_000,
+    "a" * 10_000,
+    "漢" * 10_000,  # 10,000 characters
+    "🔥",
+    "👩‍💻 텐서플로우 🚀",
+    "🇰🇷🇰🇷🇰🇷",  # emoji
+    "tensorflow파이토치keras넘파이",
+    "Кирилл 텐서 Ελληνικά",
+    "ㅋㅋㅋ",
+    "ㄱ",  # mixed scripts
+    "<script>window.__xss = 1</script>",
+    '<img src=x onerror="window.__xss=1">',
+    "\u200b\u200b",
+    "\u0000",
+    "   ",
 ]
 
 
@@ -135,13 +161,16 @@ class SearchBox:
     """Material's search box on one page of the site, driven like a reader does."""
 
     def __init__(self, browser, site_server, lang: str):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                           locale="ko-KR" if lang == "ko" else "en-US")
+        self.context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, locale="ko-KR" if lang == "ko" else "en-US"
+        )
         self.page = self.context.new_page()
         self.problems = PageProblems(self.page, site_server)
         self.index_requests: list[str] = []
-        self.page.on("request", lambda r: "search_index" in r.url
-                     and self.index_requests.append(urlsplit(r.url).path))
+        self.page.on(
+            "request",
+            lambda r: "search_index" in r.url and self.index_requests.append(urlsplit(r.url).path),
+        )
         self.dialogs: list[str] = []
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.base = site_server
@@ -156,7 +185,8 @@ class SearchBox:
         self.initializer = self.page.evaluate(
             "() => fetch(location.href).then(r => r.text()).then(html => new DOMParser()"
             ".parseFromString(html, 'text/html').querySelector('.md-search-result__meta')"
-            ".textContent.trim())")
+            ".textContent.trim())"
+        )
         self.input = self.page.locator("input.md-search__input")
         self.input.click()
         self._wait_for_results(placeholder=True)
@@ -168,7 +198,9 @@ class SearchBox:
             " const m = document.querySelector('.md-search-result__meta');"
             " const t = m ? m.textContent.trim() : initializer;"
             " return empty ? t === placeholder : t !== placeholder && t !== initializer }",
-            arg=[self.placeholder, self.initializer, placeholder], timeout=timeout)
+            arg=[self.placeholder, self.initializer, placeholder],
+            timeout=timeout,
+        )
 
     def search(self, query: str) -> list[str]:
         """Type the query, wait for the results, return the result pages (URL paths)."""
@@ -205,7 +237,8 @@ class SearchBox:
         """The page of each result, best first (a result lists a page and its sections)."""
         return page.eval_on_selector_all(
             ".md-search-result__item",
-            "items => items.map(li => new URL(li.querySelector('a').href).pathname)")
+            "items => items.map(li => new URL(li.querySelector('a').href).pathname)",
+        )
 
     def page_url(self, slug: str) -> str:
         return self.prefix + (f"{slug}/" if slug else "")
@@ -228,9 +261,11 @@ def assert_clean(box: SearchBox):
 
 
 # --- the query suite -----------------------------------------------------------------------
-@pytest.mark.parametrize("lang,query,slug", [
-    (lang, q, slug) for lang, cases in QUERIES.items() for q, slug in cases
-], ids=lambda v: v if isinstance(v, str) else "|".join(v))
+@pytest.mark.parametrize(
+    "lang,query,slug",
+    [(lang, q, slug) for lang, cases in QUERIES.items() for q, slug in cases],
+    ids=lambda v: v if isinstance(v, str) else "|".join(v),
+)
 def test_query_finds_the_page_in_the_top_three(boxes, lang, query, slug):
     box = boxes[lang]
     results = box.search(query)
@@ -261,10 +296,13 @@ def test_spelling_variants_find_the_same_pages(boxes, spellings):
 
 
 # --- one language at a time ----------------------------------------------------------------
-@pytest.mark.parametrize("lang,queries", [
-    ("ko", ["pytorch", "keras", "텐서플로우", "graph", "install"]),
-    ("en", ["텐서플로우", "pytorch", "케라스", "graph", "training"]),
-])
+@pytest.mark.parametrize(
+    "lang,queries",
+    [
+        ("ko", ["pytorch", "keras", "텐서플로우", "graph", "install"]),
+        ("en", ["텐서플로우", "pytorch", "케라스", "graph", "training"]),
+    ],
+)
 def test_results_stay_in_the_readers_language(boxes, lang, queries):
     box = boxes[lang]
     seen = []
@@ -287,8 +325,9 @@ def test_each_index_holds_every_page_of_its_language_and_no_other(built_site, pa
             url = page_url(built_site, file)
             by_lang["en" if url.startswith("/en/") else "ko"].add(url)
     for lang, prefix in LANGS.items():
-        index = json.loads((built_site / prefix / "search" / "search_index.json")
-                           .read_text(encoding="utf-8"))
+        index = json.loads(
+            (built_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8")
+        )
         assert index["config"]["lang"] == [lang]
         indexed = {"/" + prefix + d["location"].split("#")[0] for d in index["docs"]}
         assert indexed == by_lang[lang]
@@ -299,21 +338,25 @@ def test_results_highlight_the_word_and_the_page_highlights_it_too(boxes):
     box = boxes["ko"]
     results = box.search("파이토치로")
     assert results and results[0] == "/pytorch/"
-    marks = box.page.eval_on_selector_all(".md-search-result__item mark",
-                                          "els => els.map(e => e.textContent)")
+    marks = box.page.eval_on_selector_all(
+        ".md-search-result__item mark", "els => els.map(e => e.textContent)"
+    )
     assert marks and not [m for m in marks if re.search(r"[<>]|mark", m)], marks
-    assert any(m.startswith("파이토치") for m in marks) and any(m.lower() == "pytorch"
-                                                            for m in marks), marks
-    href = box.page.locator(".md-search-result__item > a.md-search-result__link").first \
-        .get_attribute("href")
+    assert any(m.startswith("파이토치") for m in marks) and any(
+        m.lower() == "pytorch" for m in marks
+    ), marks
+    href = box.page.locator(
+        ".md-search-result__item > a.md-search-result__link"
+    ).first.get_attribute("href")
     h = parse_qs(urlsplit(href).query)["h"][0].split()
     assert "파이토치" in h and "pytorch" in h  # the stem and its variant, not the particle
     page = box.context.new_page()
     problems = PageProblems(page, box.base)
     open_page(page, href)
     page.wait_for_selector("article mark[data-md-highlight]")
-    highlighted = page.eval_on_selector_all("article mark[data-md-highlight]",
-                                            "els => els.map(e => e.textContent.toLowerCase())")
+    highlighted = page.eval_on_selector_all(
+        "article mark[data-md-highlight]", "els => els.map(e => e.textContent.toLowerCase())"
+    )
     assert "파이토치" in highlighted and "pytorch" in highlighted, highlighted
     assert problems.errors == []
     page.close()
@@ -325,7 +368,8 @@ def test_suggestion_completes_the_word(boxes):
     suggest = box.page.locator(".md-search__suggest")
     suggest.wait_for(state="attached")
     box.page.wait_for_function(
-        "() => document.querySelector('.md-search__suggest').textContent.length > 3")
+        "() => document.querySelector('.md-search__suggest').textContent.length > 3"
+    )
     assert suggest.text_content().startswith("텐서플로")
 
 
@@ -339,7 +383,8 @@ def test_share_link_reopens_the_search(boxes, browser, site_server):
     try:
         open_page(shared.page, site_server + "/?q=" + quote("케라스의 모델"))
         shared.page.wait_for_function(
-            "() => document.querySelectorAll('.md-search-result__item').length > 0")
+            "() => document.querySelectorAll('.md-search-result__item').length > 0"
+        )
         assert SearchBox.result_pages(shared.page) == typed
         assert_clean(shared)
     finally:
@@ -354,8 +399,10 @@ def test_bad_input_keeps_the_page_working_and_the_console_clean(boxes, lang):
     box.page.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
     for query in BAD_INPUT:
         box.search(query)  # waits for the answer: an answer came for every query
-        state = box.page.evaluate("() => ({xss: window.__xss, title: document.title,"
-                                  " imgs: document.querySelectorAll('img[src=x]').length})")
+        state = box.page.evaluate(
+            "() => ({xss: window.__xss, title: document.title,"
+            " imgs: document.querySelectorAll('img[src=x]').length})"
+        )
         assert state["xss"] is None and state["imgs"] == 0, (query, state)
     assert box.dialogs == []
     assert_clean(box)

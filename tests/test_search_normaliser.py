@@ -30,16 +30,16 @@ STEM_CASES = [
     ("라이브러리이다", [], "라이브러리"),
     ("사용합니다", [], "사용"),
     ("효율적인", [], "효율"),
-    ("것으로", [], "것으로"),         # no 1-syllable stem unless the pages use it
+    ("것으로", [], "것으로"),  # no 1-syllable stem unless the pages use it
     ("것으로", ["것"], "것"),
     ("최적으로", [], "최적으로"),
     ("텐서플로는", [], "텐서플로"),
-    ("텐서플로", [], "텐서플로"),      # ends in 로, but a spelling variant: never stripped
-    ("평가", [], "평가"),            # 1-syllable rest and 1-syllable 'particle': a word
+    ("텐서플로", [], "텐서플로"),  # ends in 로, but a spelling variant: never stripped
+    ("평가", [], "평가"),  # 1-syllable rest and 1-syllable 'particle': a word
     ("정의", [], "정의"),
-    ("데이", [], "데이"),            # typing 데이터: no stripping yet
-    ("수는", ["수"], "수"),          # a known 1-syllable stem wins
-    ("는", [], ""),                 # a particle on its own
+    ("데이", [], "데이"),  # typing 데이터: no stripping yet
+    ("수는", ["수"], "수"),  # a known 1-syllable stem wins
+    ("는", [], ""),  # a particle on its own
     ("에서", [], ""),
     ("모델", [], "모델"),
 ]
@@ -55,13 +55,13 @@ QUERY_CASES = [
     ("PyTorch를 쓰려면", {}, [], "pytorch 쓰려면"),
     ("TensorFlow와 Keras", {}, [], "tensorflow keras"),
     ("MatMul이", {}, [], "matmul"),
-    ("텐서플로우ㄱ", {}, [], "텐서플로우"),   # a syllable still being typed
+    ("텐서플로우ㄱ", {}, [], "텐서플로우"),  # a syllable still being typed
     (unicodedata.normalize("NFD", "케라스의"), {}, [], "케라스"),  # decomposed Hangul (macOS)
     ("은 는 이 가", {}, [], ""),
     ("평가", {}, [], "평가"),
     ("정도로", {}, [], "정도"),
     ("텐서플로", {}, ["텐서플로"], "텐서플로"),
-    ("원하는", {"원하는": "원"}, [], "원"),    # the build's decision wins
+    ("원하는", {"원하는": "원"}, [], "원"),  # the build's decision wins
     ("install  training", {}, [], "install training"),
     ("🔥텐서플로우가🔥", {}, [], "🔥텐서플로우🔥"),
     ("<script>alert(1)</script>", {}, [], "<script>alert(1)</script>"),
@@ -71,8 +71,12 @@ QUERY_CASES = [
 
 # (token, lexicon, known, index terms)
 INDEX_CASES = [
-    ("텐서플로우가", {"텐서플로우가": "텐서플로우"}, [],
-     ["텐서플로우가", "텐서플로우", "텐서플로", "tensorflow"]),
+    (
+        "텐서플로우가",
+        {"텐서플로우가": "텐서플로우"},
+        [],
+        ["텐서플로우가", "텐서플로우", "텐서플로", "tensorflow"],
+    ),
     ("pytorch", {}, [], ["pytorch", "파이토치"]),
     ("numpy", {}, [], ["numpy", "넘파이"]),
     ("케라스를", {}, [], ["케라스를", "케라스", "keras"]),
@@ -110,7 +114,9 @@ def js(rules):
     node = shutil.which("node")
     assert node, "Node.js is needed to test the browser's normaliser (apt-get install nodejs)"
     cases = {
-        "stem": STEM_CASES, "query": QUERY_CASES, "index": INDEX_CASES,
+        "stem": STEM_CASES,
+        "query": QUERY_CASES,
+        "index": INDEX_CASES,
         "tokens": [text for text, _ in TOKEN_CASES],
         "highlight": [{"pytorch": True}, {"파이토": True}, {"keras": False, "모델": True}],
     }
@@ -129,8 +135,13 @@ def js(rules):
         highlight: cases.highlight.map(t => n.highlightTerms(t)),
       }))
     """
-    proc = subprocess.run([node, "-e", script, str(NORMALISE_JS), str(search_ko.RULES_FILE)],
-                          input=json.dumps(cases), capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [node, "-e", script, str(NORMALISE_JS), str(search_ko.RULES_FILE)],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -181,8 +192,22 @@ def test_highlight_terms_add_spelling_variants(js):
 
 # --- the build's side ------------------------------------------------------------------------
 def test_lexicon_strips_particles_and_keeps_words_that_only_look_like_them(norm):
-    words = ["텐서플로는", "텐서플로를", "텐서플로", "평가", "평가는", "정의", "모델을", "모델",
-             "것으로", "는", "마이크로는", "마이크로를", "마이크로", "케라스(keras)"]
+    words = [
+        "텐서플로는",
+        "텐서플로를",
+        "텐서플로",
+        "평가",
+        "평가는",
+        "정의",
+        "모델을",
+        "모델",
+        "것으로",
+        "는",
+        "마이크로는",
+        "마이크로를",
+        "마이크로",
+        "케라스(keras)",
+    ]
     lexicon = norm.lexicon(words)
     assert lexicon["텐서플로는"] == "텐서플로"
     assert lexicon["평가는"] == "평가"
@@ -196,8 +221,14 @@ def test_lexicon_strips_particles_and_keeps_words_that_only_look_like_them(norm)
 
 
 def test_tokens_of_html_split_at_tags(norm):
-    assert norm.tokens("<p><code>tf.keras</code>로 만든 <strong>모델</strong>을</p>") == \
-        ["tf", "keras", "로", "만든", "모델", "을"]
+    assert norm.tokens("<p><code>tf.keras</code>로 만든 <strong>모델</strong>을</p>") == [
+        "tf",
+        "keras",
+        "로",
+        "만든",
+        "모델",
+        "을",
+    ]
 
 
 def test_rules_file_errors_name_the_file_and_line(tmp_path):
@@ -212,8 +243,12 @@ def test_rules_file_errors_name_the_file_and_line(tmp_path):
 
 def test_split_index_writes_one_index_per_language(tmp_path, rules):
     combined = {
-        "config": {"lang": ["en", "ko"], "separator": "[\\s\\-]+", "pipeline": [" "],
-                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+        "config": {
+            "lang": ["en", "ko"],
+            "separator": "[\\s\\-]+",
+            "pipeline": [" "],
+            "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
+        },
         "docs": [
             {"location": "", "title": "홈", "text": "<p>텐서플로우가 좋습니다</p>"},
             {"location": "keras/", "title": "Keras", "text": "<p>케라스의 모델을</p>"},
@@ -247,7 +282,7 @@ def test_install_worker_names_materials_worker(tmp_path):
     text = wrapper.read_text(encoding="utf-8")
     assert '"search.0123abcd.min.js"' in text and search_ko.WORKER_PLACEHOLDER not in text
     wrapper.write_text("importScripts(somethingElse)")
-    with pytest.raises(PluginError, match="docs/assets/javascripts/workers/search-ko.js"):
+    with pytest.raises(PluginError, match=r"docs/assets/javascripts/workers/search-ko\.js"):
         search_ko.install_worker(tmp_path)
     (workers / "search.ffff0000.min.js").write_text("")
     with pytest.raises(PluginError, match="found 2"):

@@ -23,14 +23,16 @@ import pytest
 
 from hooks.i18n_checks import split_front_matter
 from tests.conftest import ROOT, html_pages, open_page, run_build
-from tests.html_tools import HANGUL, parse, page_url, twin_pages
+from tests.html_tools import HANGUL, page_url, parse, twin_pages
 from tools.site_server import SiteServer
 
 OG_LOCALES = {"ko": "ko_KR", "en": "en_US"}
 PREFIX = {"ko": "", "en": "en/"}
 READABLE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
-              "xhtml": "http://www.w3.org/1999/xhtml"}
+SITEMAP_NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
 SUB_PATH_URL = "https://example.org/guide/"
 
 
@@ -60,7 +62,7 @@ def language(site: Path, file: Path) -> str:
 def source_of(site: Path, file: Path) -> Path:
     """The Markdown file a built page comes from: site/en/keras/index.html -> docs/keras.en.md."""
     lang = language(site, file)
-    path = page_url(site, file).lstrip("/")[len(PREFIX[lang]):].strip("/")
+    path = page_url(site, file).lstrip("/")[len(PREFIX[lang]) :].strip("/")
     suffix = ".en.md" if lang == "en" else ".md"
     stem = path or "index"
     for candidate in (f"{stem}{suffix}", f"{stem}/index{suffix}", f"{stem}/README{suffix}"):
@@ -73,7 +75,7 @@ def file_for(site: Path, site_url: str, url: str) -> Path | None:
     """The built file an absolute URL of this site points at, or None if it is elsewhere."""
     if not url.startswith(site_url):
         return None
-    rel = url[len(site_url):].split("#")[0]
+    rel = url[len(site_url) :].split("#")[0]
     target = site / rel
     return target / "index.html" if rel.endswith("/") or rel == "" else target
 
@@ -99,8 +101,11 @@ def title_of(file: Path) -> str:
 
 
 def hreflang_links(file: Path) -> dict[str, str]:
-    links = [link for link in parse(file).head_links
-             if link.get("rel") == "alternate" and link.get("hreflang")]
+    links = [
+        link
+        for link in parse(file).head_links
+        if link.get("rel") == "alternate" and link.get("hreflang")
+    ]
     out = {}
     for link in links:
         assert link["hreflang"] not in out, f"{file}: two hreflang={link['hreflang']} links"
@@ -123,12 +128,14 @@ def head_problems(site: Path, site_url: str) -> list[str]:
         front, _, _ = split_front_matter(source_of(site, file).read_text(encoding="utf-8"))
         description = str(front["description"]).strip()
 
-        def expect(what, got, wanted):
+        def expect(what, got, wanted, where=where):
             if got != wanted:
                 problems.append(f"{where}: {what} is {got!r}, expected {wanted!r}")
 
         expect("meta description", meta.get("description"), description)
-        canonical = [link["href"] for link in parse(file).head_links if link.get("rel") == "canonical"]
+        canonical = [
+            link["href"] for link in parse(file).head_links if link.get("rel") == "canonical"
+        ]
         expect("canonical", canonical, [url])
         alternates = hreflang_links(file)
         expect("hreflang languages", sorted(alternates), sorted([*OG_LOCALES, "x-default"]))
@@ -140,7 +147,10 @@ def head_problems(site: Path, site_url: str) -> list[str]:
                 continue
             twin_lang = "ko" if hreflang == "x-default" else hreflang
             expect(f"language of hreflang={hreflang} {href}", parse(target).lang, twin_lang)
-            if source_of(site, target).name.split(".")[0] != source_of(site, file).name.split(".")[0]:
+            if (
+                source_of(site, target).name.split(".")[0]
+                != source_of(site, file).name.split(".")[0]
+            ):
                 problems.append(f"{where}: hreflang={hreflang} {href} is not this page's twin")
         expect("x-default", alternates.get("x-default"), alternates.get("ko"))
 
@@ -150,9 +160,11 @@ def head_problems(site: Path, site_url: str) -> list[str]:
         expect("og:url", meta.get("og:url"), url)
         expect("og:description", meta.get("og:description"), description)
         expect("og:locale", meta.get("og:locale"), OG_LOCALES[lang])
-        expect("og:locale:alternate",
-               [v for k, v in all_meta(file) if k == "og:locale:alternate"],
-               [v for k, v in OG_LOCALES.items() if k != lang])
+        expect(
+            "og:locale:alternate",
+            [v for k, v in all_meta(file) if k == "og:locale:alternate"],
+            [v for k, v in OG_LOCALES.items() if k != lang],
+        )
         og_title = meta.get("og:title", "")
         title = title_of(file)
         expect("og:title", og_title, site_name if home else title.removesuffix(f" - {site_name}"))
@@ -172,11 +184,16 @@ def head_problems(site: Path, site_url: str) -> list[str]:
         images.add(image)
         with Image.open(target) as card:
             expect(f"{image} format and size", (card.format, card.size), ("PNG", (1200, 630)))
-        expect("og:image:width/height", (meta.get("og:image:width"), meta.get("og:image:height")),
-               ("1200", "630"))
+        expect(
+            "og:image:width/height",
+            (meta.get("og:image:width"), meta.get("og:image:height")),
+            ("1200", "630"),
+        )
     if len(images) != len(content_pages(site)):
-        problems.append(f"{len(content_pages(site))} pages share {len(images)} preview images: "
-                        "each page and language needs its own")
+        problems.append(
+            f"{len(content_pages(site))} pages share {len(images)} preview images: "
+            "each page and language needs its own"
+        )
     return problems
 
 
@@ -187,8 +204,10 @@ def sitemap_urls(file: Path) -> dict[str, dict[str, str]]:
     out = {}
     for entry in root.findall("sm:url", SITEMAP_NS):
         loc = entry.find("sm:loc", SITEMAP_NS).text.strip()
-        out[loc] = {link.get("hreflang"): link.get("href")
-                    for link in entry.findall("xhtml:link", SITEMAP_NS)}
+        out[loc] = {
+            link.get("hreflang"): link.get("href")
+            for link in entry.findall("xhtml:link", SITEMAP_NS)
+        }
     return out
 
 
@@ -200,20 +219,31 @@ def sitemap_problems(site: Path, site_url: str) -> list[str]:
             problems.append(f"no {sitemap.relative_to(site)}")
             continue
         urls = sitemap_urls(sitemap)
-        pages = {site_url + page_url(site, p).lstrip("/"): p
-                 for p in content_pages(site) if language(site, p) == lang}
+        pages = {
+            site_url + page_url(site, p).lstrip("/"): p
+            for p in content_pages(site)
+            if language(site, p) == lang
+        }
         if set(urls) != set(pages):
-            problems.append(f"{sitemap.relative_to(site)} lists {sorted(urls)}, the build has "
-                            f"the {lang} pages {sorted(pages)}")
+            problems.append(
+                f"{sitemap.relative_to(site)} lists {sorted(urls)}, the build has "
+                f"the {lang} pages {sorted(pages)}"
+            )
         for loc, links in urls.items():
             if loc in pages and links != hreflang_links(pages[loc]):
-                problems.append(f"{sitemap.relative_to(site)}: alternates of {loc} are {links}, "
-                                f"the page's head says {hreflang_links(pages[loc])}")
-    robots = (site / "robots.txt").read_text(encoding="utf-8") if (site / "robots.txt").is_file() else ""
+                problems.append(
+                    f"{sitemap.relative_to(site)}: alternates of {loc} are {links}, "
+                    f"the page's head says {hreflang_links(pages[loc])}"
+                )
+    robots = (
+        (site / "robots.txt").read_text(encoding="utf-8") if (site / "robots.txt").is_file() else ""
+    )
     wanted = {f"{site_url}{PREFIX[lang]}sitemap.xml" for lang in OG_LOCALES}
     listed = set(re.findall(r"(?im)^Sitemap:\s*(\S+)\s*$", robots))
     if listed != wanted:
-        problems.append(f"robots.txt names the sitemaps {sorted(listed)}, expected {sorted(wanted)}")
+        problems.append(
+            f"robots.txt names the sitemaps {sorted(listed)}, expected {sorted(wanted)}"
+        )
     return problems
 
 
@@ -249,11 +279,15 @@ def test_every_h2_h3_and_tab_has_a_readable_id_equal_in_both_languages(built_sit
                 if not ident or not READABLE_ID.match(ident):
                     problems.append(f"{file.relative_to(built_site)}: <{tag}> id {ident!r}")
                 elif f'href="#{ident}"' not in text:
-                    problems.append(f"{file.relative_to(built_site)}: <{tag} id={ident}> has no ¶ link")
+                    problems.append(
+                        f"{file.relative_to(built_site)}: <{tag} id={ident}> has no ¶ link"
+                    )
             for ident in tabs:
                 if not READABLE_ID.match(ident):
-                    problems.append(f"{file.relative_to(built_site)}: tab id {ident!r} is not "
-                                    "readable: put the tab group under a heading with an id")
+                    problems.append(
+                        f"{file.relative_to(built_site)}: tab id {ident!r} is not "
+                        "readable: put the tab group under a heading with an id"
+                    )
                 if ident not in labels:
                     problems.append(f"{file.relative_to(built_site)}: tab {ident} has no label")
             tabs_seen += len(tabs)
@@ -268,9 +302,11 @@ def test_the_site_markdown_gives_tabs_the_heading_slug(mkdocs_config):
     the very Markdown configuration of mkdocs.yml."""
     import markdown
 
-    md = markdown.Markdown(extensions=mkdocs_config["markdown_extensions"],
-                           extension_configs=mkdocs_config["mdx_configs"])
-    tabs = '\n\n'.join(f'=== "{name}"\n\n    x' for name in ("TensorFlow", "Keras", "PyTorch"))
+    md = markdown.Markdown(
+        extensions=mkdocs_config["markdown_extensions"],
+        extension_configs=mkdocs_config["mdx_configs"],
+    )
+    tabs = "\n\n".join(f'=== "{name}"\n\n    x' for name in ("TensorFlow", "Keras", "PyTorch"))
     out = md.convert(f"## 훈련 루프 {{#train-loop}}\n\n{tabs}\n")
     ids = re.findall(r'<input\b[^>]*\bid="([^"]+)"', out)
     assert ids == ["train-loop-tensorflow", "train-loop-keras", "train-loop-pytorch"]
@@ -302,9 +338,15 @@ def test_unknown_url_shows_the_styled_bilingual_404(page, site_server, path):
     header = page.locator(".md-header")
     assert header.evaluate("e => getComputedStyle(e).position") == "sticky"
     assert header.evaluate("e => getComputedStyle(e).backgroundColor") not in (
-        "rgba(0, 0, 0, 0)", "transparent")
-    assert page.locator(".md-button--primary").first.evaluate(
-        "e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+        "rgba(0, 0, 0, 0)",
+        "transparent",
+    )
+    assert (
+        page.locator(".md-button--primary").first.evaluate(
+            "e => getComputedStyle(e).backgroundColor"
+        )
+        != "rgba(0, 0, 0, 0)"
+    )
     # the page's own 404 is expected; any other failed request (a stylesheet, a script) is not
     failed = [f for f in page.problems.failed if not f.startswith(site_server + path)]
     errors = [e for e in page.problems.errors if "status of 404" not in e]
@@ -330,14 +372,17 @@ def test_fragment_links_open_the_heading_in_both_languages(page, site_server, bu
             url = f"{site_server}{page_url(built_site, file)}#{ident}"
             open_page(page, url, wait_until="load")
             page.wait_for_timeout(100)
-            state = page.evaluate("""id => {
+            state = page.evaluate(
+                """id => {
                 const target = document.querySelector(':target');
                 const heading = document.getElementById(id);
                 const box = heading.getBoundingClientRect();
                 const header = document.querySelector('.md-header').getBoundingClientRect();
                 return {target: target && target.id, top: box.top, bottom: box.bottom,
                         header: header.bottom, height: innerHeight, scrolled: scrollY};
-            }""", ident)
+            }""",
+                ident,
+            )
             where = f"{url}: {state}"
             assert state["target"] == ident, where
             assert state["top"] >= state["header"] - 1, f"heading hidden under the header: {where}"
@@ -351,8 +396,9 @@ def test_tab_links_open_that_tab_in_both_languages(page, site_server, built_site
     """`#train-loop-pytorch` opens the page with the PyTorch tab of that group selected."""
     checked = 0
     for ko, en in twin_pages(built_site, pages):
-        ids = re.findall(r'<input\b[^>]*\bid="([^"]+)"[^>]*\bname="__tabbed_1"',
-                         ko.read_text(encoding="utf-8"))
+        ids = re.findall(
+            r'<input\b[^>]*\bid="([^"]+)"[^>]*\bname="__tabbed_1"', ko.read_text(encoding="utf-8")
+        )
         if len(ids) < 2:
             continue
         ident = ids[-1]  # not the tab selected by default
@@ -393,8 +439,9 @@ def test_permalink_shows_on_hover_and_on_keyboard_focus(page, site_server):
 # --- a site under a sub-path (GitHub Pages project site) -------------------------------
 @pytest.fixture(scope="module")
 def sub_path_site(tmp_path_factory) -> Path:
-    result = run_build(ROOT, tmp_path_factory.mktemp("guide") / "site",
-                       env={"SITE_URL": SUB_PATH_URL})
+    result = run_build(
+        ROOT, tmp_path_factory.mktemp("guide") / "site", env={"SITE_URL": SUB_PATH_URL}
+    )
     assert result.returncode == 0, result.log
     return result.site
 
@@ -409,8 +456,11 @@ def test_sub_path_build_puts_every_absolute_url_under_the_prefix(sub_path_site):
 
 def test_sub_path_404_uses_absolute_urls_under_the_prefix(sub_path_site):
     page = parse(sub_path_site / "404.html")
-    local = [url for _, url, _ in page.links
-             if not urlsplit(url).scheme and not url.startswith(("#", "javascript:", "mailto:"))]
+    local = [
+        url
+        for _, url, _ in page.links
+        if not urlsplit(url).scheme and not url.startswith(("#", "javascript:", "mailto:"))
+    ]
     assert local and all(url.startswith("/guide/") for url in local), local
     assert {"/guide/", "/guide/en/"} <= set(local)
 
@@ -430,8 +480,9 @@ def test_sub_path_404_is_styled_at_any_depth(sub_path_site, tmp_path, browser):
         for path in ("/guide/a/b/c/d/missing/", "/guide/en/nope/"):
             response = page.goto(base + path, wait_until="networkidle")
             assert response.status == 404
-            assert page.locator(".md-header").evaluate(
-                "e => getComputedStyle(e).position") == "sticky"
+            assert (
+                page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+            )
             assert page.get_by_text("Page not found", exact=True).is_visible()
         context.close()
     failed = [f for f in problems.failed if "/missing/ ->" not in f and "/nope/ ->" not in f]
@@ -491,14 +542,30 @@ def free_port() -> int:
 def test_serve_without_the_font_warns_and_serves_pages_without_cards(tmp_path):
     port = free_port()
     env = {k: v for k, v in os.environ.items()}
-    env.update({"CARDS_FONT": "/nonexistent/NoFont.ttc", "I18N_FALLBACK": "true",
-                "NO_MKDOCS_2_WARNING": "1"})
+    env.update(
+        {
+            "CARDS_FONT": "/nonexistent/NoFont.ttc",
+            "I18N_FALLBACK": "true",
+            "NO_MKDOCS_2_WARNING": "1",
+        }
+    )
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--no-livereload",
-             "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--no-livereload",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 240

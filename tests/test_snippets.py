@@ -45,6 +45,7 @@ def snippet_results(pytestconfig):
 
 # --- the real snippets ---------------------------------------------------------------------
 
+
 def test_every_task_has_three_frameworks_and_stored_outputs():
     assert len(TASKS) >= 10, f"only {len(TASKS)} tasks under snippets/: {TASKS}"
     assert len(RUNS) == len(TASKS) * (2 + len(sr.KERAS_BACKENDS))
@@ -92,14 +93,14 @@ def test_stored_output_is_stable_and_says_its_device(run):
     assert not sr.GPU_WORDS.search(first), f"{run.out}: stored outputs come from the CPU"
 
 
-@pytest.mark.parametrize("run", [r for r in RUNS if r.backend in (None, "jax")],
-                         ids=lambda r: r.id)
+@pytest.mark.parametrize("run", [r for r in RUNS if r.backend in (None, "jax")], ids=lambda r: r.id)
 def test_annotation_markers_are_numbered_in_order(run):
     markers = [int(n) for n in re.findall(r"# \((\d+)\)!", run.script.read_text("utf-8"))]
     assert markers == list(range(1, len(markers) + 1)), f"{run.script}: markers {markers}"
 
 
 # --- the runner, on throw-away snippets ----------------------------------------------------
+
 
 def make_task(root: Path, name: str, code: dict[str, str], outputs: dict[str, str]) -> None:
     folder = root / name
@@ -110,8 +111,11 @@ def make_task(root: Path, name: str, code: dict[str, str], outputs: dict[str, st
         (folder / name_).write_text(text)
 
 
-ALL_SAME = {"tensorflow.out": "same\n", "pytorch.out": "same\n",
-            **{f"keras.{b}.out": "same\n" for b in sr.KERAS_BACKENDS}}
+ALL_SAME = {
+    "tensorflow.out": "same\n",
+    "pytorch.out": "same\n",
+    **{f"keras.{b}.out": "same\n" for b in sr.KERAS_BACKENDS},
+}
 
 
 def run_of(root: Path, task: str, fw: str, backend=None) -> sr.Run:
@@ -126,8 +130,9 @@ def test_a_snippet_that_raises_fails_with_its_path_and_traceback(tmp_path):
 
 
 def test_a_snippet_that_hangs_is_stopped_at_the_time_limit(tmp_path):
-    make_task(tmp_path, "stuck", {"tensorflow": "import time\nprint('start')\ntime.sleep(60)\n"},
-              ALL_SAME)
+    make_task(
+        tmp_path, "stuck", {"tensorflow": "import time\nprint('start')\ntime.sleep(60)\n"}, ALL_SAME
+    )
     start = time.perf_counter()
     result = sr.execute(run_of(tmp_path, "stuck", "tensorflow"), time_limit=2)
     assert time.perf_counter() - start < 15
@@ -137,9 +142,12 @@ def test_a_snippet_that_hangs_is_stopped_at_the_time_limit(tmp_path):
 
 
 def test_a_changed_output_fails_with_path_and_diff(tmp_path):
-    make_task(tmp_path, "changed", {"keras": "import os\nprint('loss', 0.5)\n"
-                                             "print('backend', os.environ['KERAS_BACKEND'])\n"},
-              {**ALL_SAME, "keras.torch.out": "loss 0.5\nbackend jax\n"})
+    make_task(
+        tmp_path,
+        "changed",
+        {"keras": "import os\nprint('loss', 0.5)\nprint('backend', os.environ['KERAS_BACKEND'])\n"},
+        {**ALL_SAME, "keras.torch.out": "loss 0.5\nbackend jax\n"},
+    )
     message = sr.check_result(sr.execute(run_of(tmp_path, "changed", "keras", "torch")))
     assert "changed/keras.py [KERAS_BACKEND=torch]" in message
     assert "-backend jax\n+backend torch" in message
@@ -153,15 +161,20 @@ def test_a_snippet_without_stored_output_says_to_run_make_snippets(tmp_path):
 
 
 def test_unstable_output_is_refused(tmp_path):
-    make_task(tmp_path, "paths", {"pytorch": "import os\nprint('saved to', os.getcwd())\n"
-                                             "print(object())\n"}, ALL_SAME)
+    make_task(
+        tmp_path,
+        "paths",
+        {"pytorch": "import os\nprint('saved to', os.getcwd())\nprint(object())\n"},
+        ALL_SAME,
+    )
     message = sr.check_result(sr.execute(run_of(tmp_path, "paths", "pytorch")))
     assert "a temporary path" in message and "a memory address" in message
 
 
 def test_snippets_run_in_a_temporary_folder_not_the_repository(tmp_path):
-    make_task(tmp_path, "files", {"pytorch": "open('model.pt', 'w').write('x')\nprint('ok')\n"},
-              ALL_SAME)
+    make_task(
+        tmp_path, "files", {"pytorch": "open('model.pt', 'w').write('x')\nprint('ok')\n"}, ALL_SAME
+    )
     assert sr.execute(run_of(tmp_path, "files", "pytorch")).ok
     assert not (tmp_path / "files" / "model.pt").exists()
     assert not (sr.ROOT / "model.pt").exists()
@@ -187,8 +200,12 @@ def test_cli_check_exits_non_zero_and_counts_runs(tmp_path, capsys):
 
 
 def test_cli_write_stores_stdout_only(tmp_path):
-    make_task(tmp_path, "fresh", {"tensorflow": "import sys\nprint('kept')\n"
-                                                "print('warning', file=sys.stderr)\n"}, {})
+    make_task(
+        tmp_path,
+        "fresh",
+        {"tensorflow": "import sys\nprint('kept')\nprint('warning', file=sys.stderr)\n"},
+        {},
+    )
     assert sr.main(["--write", "--root", str(tmp_path)]) == 0
     assert (tmp_path / "fresh" / "tensorflow.out").read_text() == "kept\n"
     assert (tmp_path / "fresh" / "keras.jax.out").read_text() == "same\n"
@@ -196,19 +213,23 @@ def test_cli_write_stores_stdout_only(tmp_path):
 
 # --- the comparison and its one tolerance --------------------------------------------------
 
-@pytest.mark.parametrize("expected, actual, same", [
-    ("loss 0.1234", "loss 0.1234", True),
-    ("loss 0.1234", "loss 0.1236", True),  # within ABS_TOL
-    ("loss 0.1234", "loss 0.1300", False),
-    ("loss 123.40", "loss 124.40", True),  # within REL_TOL
-    ("loss 123.40", "loss 126.40", False),
-    ("params: 305", "params: 306", False),  # integers are exact
-    ("shape (2, 3)", "shape (2, 4)", False),
-    ("loss 0.1234", "Loss 0.1234", False),  # text is exact
-    ("float32", "float64", False),
-    ("acc -0.0", "acc 0.0", True),
-    ("w 1e-05", "w 1.2e-05", True),
-])
+
+@pytest.mark.parametrize(
+    "expected, actual, same",
+    [
+        ("loss 0.1234", "loss 0.1234", True),
+        ("loss 0.1234", "loss 0.1236", True),  # within ABS_TOL
+        ("loss 0.1234", "loss 0.1300", False),
+        ("loss 123.40", "loss 124.40", True),  # within REL_TOL
+        ("loss 123.40", "loss 126.40", False),
+        ("params: 305", "params: 306", False),  # integers are exact
+        ("shape (2, 3)", "shape (2, 4)", False),
+        ("loss 0.1234", "Loss 0.1234", False),  # text is exact
+        ("float32", "float64", False),
+        ("acc -0.0", "acc 0.0", True),
+        ("w 1e-05", "w 1.2e-05", True),
+    ],
+)
 def test_line_comparison(expected, actual, same):
     assert sr.line_matches(expected, actual) is same
 
@@ -220,8 +241,12 @@ def test_outputs_must_have_the_same_lines():
 
 
 def test_cli_cuda_check_fails_when_no_run_used_a_gpu(tmp_path, capsys):
-    make_task(tmp_path, "tensors", {fw: "print('device: cpu')\n" for fw in sr.FRAMEWORKS},
-              {"tensorflow.out": "device: cpu\n"})
+    make_task(
+        tmp_path,
+        "tensors",
+        {fw: "print('device: cpu')\n" for fw in sr.FRAMEWORKS},
+        {"tensorflow.out": "device: cpu\n"},
+    )
     assert sr.main(["--device", "cuda", "--root", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
     assert "no snippet ran on a GPU" in err
@@ -229,11 +254,15 @@ def test_cli_cuda_check_fails_when_no_run_used_a_gpu(tmp_path, capsys):
 
 
 def test_cli_cuda_check_passes_and_counts_differing_lines(tmp_path, capsys):
-    make_task(tmp_path, "train_loop",
-              {"pytorch": "print('device: cuda')\nprint('loss 0.2000')\n"},
-              {"pytorch.out": "device: cpu\nloss 0.1000\n"})
+    make_task(
+        tmp_path,
+        "train_loop",
+        {"pytorch": "print('device: cuda')\nprint('loss 0.2000')\n"},
+        {"pytorch.out": "device: cpu\nloss 0.1000\n"},
+    )
     assert sr.main(["--device", "cuda", "--root", str(tmp_path), "--only", "train_loop"]) == 0
     out = capsys.readouterr().out
-    assert "train_loop/pytorch.py: device: cuda  (1 line(s) differ from the stored CPU output)" \
-        in out
+    assert (
+        "train_loop/pytorch.py: device: cuda  (1 line(s) differ from the stored CPU output)" in out
+    )
     assert "5 snippet runs: all ok" in out

@@ -22,9 +22,24 @@ def git(repo: Path, *args: str, date: str | None = None) -> str:
     if date:
         env.update({"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date})
     proc = subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
-         "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
-        cwd=repo, env=env, capture_output=True, text=True, check=True)
+        [
+            "git",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+            *args,
+        ],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return proc.stdout
 
 
@@ -114,7 +129,7 @@ def test_a_shallow_clone_is_not_trusted(repo, tmp_path):
     commit(repo, FEB)
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(clone))
-    with pytest.raises(NoHistory, match="shallow.*fetch-depth: 0"):
+    with pytest.raises(NoHistory, match=r"shallow.*fetch-depth: 0"):
         last_changes(clone / "docs")
 
 
@@ -183,6 +198,9 @@ def test_without_history_the_build_says_so_once_and_passes(tmp_path):
     project = copy_project(tmp_path / "project")  # a plain folder: no git repository
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.log[-4000:]
-    said = [line for line in result.log.splitlines()
-            if "translations are not checked for staleness" in line]
+    said = [
+        line
+        for line in result.log.splitlines()
+        if "translations are not checked for staleness" in line
+    ]
     assert len(said) == 1 and said[0].startswith("INFO"), said

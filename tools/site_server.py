@@ -13,8 +13,13 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml",
-                "application/xml")
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "application/xml",
+)
 
 
 class PagesHandler(SimpleHTTPRequestHandler):
@@ -50,8 +55,9 @@ class PagesHandler(SimpleHTTPRequestHandler):
         ctype = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):
             ctype += "; charset=utf-8"
-        gzipped = ("gzip" in self.headers.get("Accept-Encoding", "")
-                   and ctype.startswith(COMPRESSIBLE))
+        gzipped = "gzip" in self.headers.get("Accept-Encoding", "") and ctype.startswith(
+            COMPRESSIBLE
+        )
         if gzipped:
             body = gzip.compress(body, 6)
         self.send_response(status)
