@@ -62,24 +62,22 @@ setup-site: $(VENV)/.site-deps
 setup-test: $(VENV)/.test-deps node_modules/.installed $(VENV)/.browser
 
 # --- the two commands ------------------------------------------------------------------
-# mkdocs serve watches docs/ and mkdocs.yml; these are read by the build too
-WATCH := snippets data hooks overrides
-
+# Rebuilds on changes to docs/, mkdocs.yml, snippets/, data/, hooks/, overrides/; restarts
+# when hook code changes (tools/serve.py)
 serve: setup-site
-	I18N_FALLBACK=true $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload \
-	  $(foreach d,$(WATCH),--watch $(d))
+	$(PY) tools/serve.py --dev-addr 127.0.0.1:8000
 
 prerequisites: $(VENV)/.site-deps
 	@$(PY) tools/prerequisites.py $(if $(FAST),--fast)
 
 test: setup-test
 	@$(MAKE) --no-print-directory prerequisites
-	$(PY) -m pytest tests $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Everything but the browser, the snippet runs and Lighthouse; then the lint.
 test-fast: $(VENV)/.test-deps node_modules/.installed
 	@$(MAKE) --no-print-directory prerequisites FAST=1
-	$(PY) -m pytest tests -m "not browser and not snippets and not lighthouse" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser and not snippets and not lighthouse" $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory lint
 
 lint: $(VENV)/.test-deps
