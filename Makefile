@@ -102,5 +102,11 @@ gpu-check: $(VENV)/.test-deps
 bench: setup-test
 	@set -e; for script in bench/*_bench.py; do echo "== $$script"; $(PY) $$script; done
 
+# The training-speed benchmark behind docs/speed.md: every framework in its own process; about
+# 12 minutes on 2 cores. Rewrites data/train_speed.json (commit it); options: bench/train_speed.py -h
+.PHONY: bench-speed
+bench-speed: $(VENV)/.test-deps
+	$(PY) bench/train_speed.py $(BENCH_ARGS)
+
 clean:
 	rm -rf site .pytest_cache
