@@ -7,16 +7,16 @@
 The build imports its constants (tolerance, time limits, frameworks) for the code pages;
 the tests and ``make snippets`` run it.
 
-A *run* is one script under one setting: ``snippets/<task>/tensorflow.py`` and
-``pytorch.py`` once each, ``keras.py`` once per Keras backend (``jax``, ``tensorflow``,
-``torch``, chosen through ``KERAS_BACKEND``). Each run's stdout is stored in
-``tensorflow.out``, ``pytorch.out`` and ``keras.<backend>.out``; stderr (framework warnings)
-is not part of it.
+A *run* is one script under one setting: ``snippets/<task>/<task>_tensorflow.py`` and
+``<task>_pytorch.py`` once each, ``<task>_keras.py`` once per Keras backend (``jax``,
+``tensorflow``, ``torch``, chosen through ``KERAS_BACKEND``). Each run's stdout is stored
+beside the script as ``<task>_tensorflow.out``, ``<task>_pytorch.out`` and
+``<task>_keras.<backend>.out``; stderr (framework warnings) is not part of it. File names
+never equal a package's, so ``python FILE`` works from any folder.
 
-Every run is a fresh ``python -P`` process (``-P``: the script's folder is not put on
-``sys.path``, so ``keras.py`` does not shadow the ``keras`` package), in an empty temporary
-working directory (saved models and logs land there, never in the repository), with a
-time limit of ``TIME_LIMIT_S``. Runs go two at a time (the CI machine has two cores) and
+Every run is a fresh ``python FILE`` process, as a reader runs it, in an empty temporary
+working directory, with a time limit of ``TIME_LIMIT_S``. The Keras run on the pages'
+backend sets no ``KERAS_BACKEND``: the script's own default must give the page's output. Runs go two at a time (the CI machine has two cores) and
 each process is held to one CPU thread, which also keeps the numbers the same from one
 machine to the next.
 
@@ -87,12 +87,12 @@ class Run:
 
     @property
     def script(self) -> Path:
-        return self.root / self.task / f"{self.framework}.py"
+        return script_path(self.root, self.task, self.framework)
 
     @property
     def out(self) -> Path:
         suffix = f".{self.backend}" if self.backend else ""
-        return self.root / self.task / f"{self.framework}{suffix}.out"
+        return self.root / self.task / f"{self.task}_{self.framework}{suffix}.out"
 
     @property
     def name(self) -> str:
@@ -115,6 +115,7 @@ class Result:
     returncode: int | None  # None: killed at the time limit
     seconds: float  # wall-clock time
     cpu_seconds: float = 0.0  # user + system time of the process and its threads
+    left: tuple[str, ...] = ()  # what it wrote into the folder it ran from
 
     @property
     def ok(self) -> bool:
@@ -125,12 +126,17 @@ class SnippetLayoutError(Exception):
     """The snippets folder is not laid out as the runner expects."""
 
 
+def script_path(root: Path, task: str, framework: str) -> Path:
+    """snippets/<task>/<task>_<framework>.py: never the name of a package it imports."""
+    return root / task / f"{task}_{framework}.py"
+
+
 def tasks(root: Path = SNIPPETS) -> list[str]:
     """Every folder under snippets/ that holds a snippet, in name order."""
     return sorted(
         p.name
         for p in root.iterdir()
-        if p.is_dir() and any((p / f"{fw}.py").exists() for fw in FRAMEWORKS)
+        if p.is_dir() and any(script_path(root, p.name, fw).exists() for fw in FRAMEWORKS)
     )
 
 
@@ -148,10 +154,10 @@ def discover(
     runs = []
     for task in names:
         for fw in FRAMEWORKS:
-            if not (root / task / f"{fw}.py").exists():
+            if not script_path(root, task, fw).exists():
                 problems.append(
-                    f"{root / task / f'{fw}.py'}: missing; every task has "
-                    f"{', '.join(f + '.py' for f in FRAMEWORKS)}"
+                    f"{script_path(root, task, fw)}: missing; every task has "
+                    f"{', '.join(script_path(root, task, f).name for f in FRAMEWORKS)}"
                 )
                 continue
             if fw not in frameworks:
@@ -161,6 +167,15 @@ def discover(
     if problems:
         raise SnippetLayoutError("\n".join(problems))
     return runs
+
+
+def discover_task(root: Path, task: str) -> list[Run]:
+    """The runs of one task, whether or not its files exist yet."""
+    return [
+        Run(task, fw, backend, root)
+        for fw in FRAMEWORKS
+        for backend in (KERAS_BACKENDS if fw == "keras" else (None,))
+    ]
 
 
 def normalise(text: str) -> str:
@@ -196,17 +211,20 @@ def run_env(run: Run, device: str, workdir: str) -> dict[str, str]:
     if device == "cpu":
         env["CUDA_VISIBLE_DEVICES"] = ""
         env["JAX_PLATFORMS"] = "cpu"
-    if run.backend:
+    if run.backend and run.backend != PAGE_KERAS_BACKEND:
         env["KERAS_BACKEND"] = run.backend
     return env
 
 
-def execute(run: Run, device: str = "cpu", time_limit: float = TIME_LIMIT_S) -> Result:
-    """Run one snippet in a fresh process and temporary working directory."""
+def execute(
+    run: Run, device: str = "cpu", time_limit: float = TIME_LIMIT_S, script: Path | None = None
+) -> Result:
+    """Run one snippet (or ``script``, a copy of it) with ``python FILE`` in a fresh process
+    and an empty temporary working directory."""
     workdir = tempfile.mkdtemp(prefix="snippet-run-")
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-P", str(run.script)],
+        [sys.executable, str(script or run.script)],
         cwd=workdir,
         env=run_env(run, device, workdir),
         stdout=subprocess.PIPE,
@@ -244,6 +262,8 @@ def execute(run: Run, device: str = "cpu", time_limit: float = TIME_LIMIT_S) -> 
     proc.stdout.close()
     proc.stderr.close()
     proc.returncode = os.waitstatus_to_exitcode(status)
+    own = {".keras", ".mpl"}  # KERAS_HOME and MPLCONFIGDIR, set by run_env
+    left = tuple(sorted(n for n in os.listdir(workdir) if n not in own))
     shutil.rmtree(workdir, ignore_errors=True)
     return Result(
         run,
@@ -252,6 +272,7 @@ def execute(run: Run, device: str = "cpu", time_limit: float = TIME_LIMIT_S) -> 
         None if killed.is_set() and proc.returncode != 0 else proc.returncode,
         time.perf_counter() - start,
         usage.ru_utime + usage.ru_stime,
+        left,
     )
 
 
@@ -261,11 +282,13 @@ def execute_all(
     jobs: int = JOBS,
     time_limit: float = TIME_LIMIT_S,
     progress=None,
+    scripts: dict[Run, Path] | None = None,
 ) -> list[Result]:
-    """Run snippets ``jobs`` at a time; results come back in the order of ``runs``."""
+    """Run snippets ``jobs`` at a time (``scripts``: a copy to run instead of a run's own
+    script); results come back in the order of ``runs``."""
 
     def one(run):
-        result = execute(run, device, time_limit)
+        result = execute(run, device, time_limit, (scripts or {}).get(run))
         if progress:
             progress(result)
         return result
@@ -345,6 +368,12 @@ def failure(result: Result, time_limit: float = TIME_LIMIT_S) -> str | None:
         return (
             f"{run.name}: exited with status {result.returncode}.\n"
             f"--- stderr (last lines) ---\n{tail(result.stderr)}"
+        )
+    if result.left:
+        return (
+            f"{run.name}: wrote {', '.join(result.left)} into the folder it was run from. Write "
+            "files into a folder the snippet makes and names, e.g. "
+            'Path(tempfile.mkdtemp(prefix="<task>-<framework>-")), never the current folder.'
         )
     unstable = unstable_parts(result.stdout)
     if unstable:

@@ -1,7 +1,10 @@
 """Every snippet runs again and prints what is stored beside it.
 
-The snippets run once per session (two at a time, see hooks/snippet_runner.py); each run is
-then its own test, so a failure names the script, its Keras backend and the diff. The runner
+What runs is what a reader downloads: the site's ``downloads/<task>-<framework>.py``, started
+with ``python FILE`` in an empty folder (tests/test_downloads.py checks the download is the
+snippet, byte for byte). The runs go once per session (two at a time, see
+hooks/snippet_runner.py); each run is then its own test, so a failure names the script, its
+Keras backend and the diff. The runner
 itself is tested on small throw-away snippets: one that raises, one that hangs, one whose
 output changed.
 """
@@ -32,10 +35,17 @@ class _SnippetSummary:
         terminalreporter.write_line(self.text)
 
 
+def download_of(built_site: Path, run: sr.Run) -> Path:
+    return built_site / "downloads" / f"{run.task.replace('_', '-')}-{run.framework}.py"
+
+
 @pytest.fixture(scope="session")
-def snippet_results(pytestconfig):
+def snippet_results(pytestconfig, built_site):
+    scripts = {run: download_of(built_site, run) for run in RUNS}
+    missing = [str(path) for path in scripts.values() if not path.is_file()]
+    assert not missing, f"the built site lacks these downloads: {missing}"
     start = time.perf_counter()
-    results = sr.execute_all(RUNS)
+    results = sr.execute_all(RUNS, scripts=scripts)
     wall = time.perf_counter() - start
     summary = sr.timing_summary(results, wall)
     pytestconfig.pluginmanager.register(_SnippetSummary(summary), "snippet-summary")
@@ -106,9 +116,9 @@ def make_task(root: Path, name: str, code: dict[str, str], outputs: dict[str, st
     folder = root / name
     folder.mkdir(parents=True)
     for fw in sr.FRAMEWORKS:
-        (folder / f"{fw}.py").write_text(textwrap.dedent(code.get(fw, "print('same')\n")))
-    for name_, text in outputs.items():
-        (folder / name_).write_text(text)
+        (folder / f"{name}_{fw}.py").write_text(textwrap.dedent(code.get(fw, "print('same')\n")))
+    for name_, text in outputs.items():  # "pytorch.out" is stored as <name>_pytorch.out
+        (folder / f"{name}_{name_}").write_text(text)
 
 
 ALL_SAME = {
@@ -125,7 +135,7 @@ def run_of(root: Path, task: str, fw: str, backend=None) -> sr.Run:
 def test_a_snippet_that_raises_fails_with_its_path_and_traceback(tmp_path):
     make_task(tmp_path, "broken", {"pytorch": "raise ValueError('no such layer')\n"}, ALL_SAME)
     message = sr.check_result(sr.execute(run_of(tmp_path, "broken", "pytorch")))
-    assert "broken/pytorch.py" in message and "exited with status 1" in message
+    assert "broken/broken_pytorch.py" in message and "exited with status 1" in message
     assert "ValueError: no such layer" in message
 
 
@@ -138,7 +148,7 @@ def test_a_snippet_that_hangs_is_stopped_at_the_time_limit(tmp_path):
     assert time.perf_counter() - start < 15
     assert result.returncode is None
     message = sr.check_result(result, time_limit=2)
-    assert "stuck/tensorflow.py: still running after 2 s" in message
+    assert "stuck/stuck_tensorflow.py: still running after 2 s" in message
 
 
 def test_a_changed_output_fails_with_path_and_diff(tmp_path):
@@ -149,9 +159,9 @@ def test_a_changed_output_fails_with_path_and_diff(tmp_path):
         {**ALL_SAME, "keras.torch.out": "loss 0.5\nbackend jax\n"},
     )
     message = sr.check_result(sr.execute(run_of(tmp_path, "changed", "keras", "torch")))
-    assert "changed/keras.py [KERAS_BACKEND=torch]" in message
+    assert "changed/changed_keras.py [KERAS_BACKEND=torch]" in message
     assert "-backend jax\n+backend torch" in message
-    assert "keras.torch.out (stored)" in message
+    assert "changed_keras.torch.out (stored)" in message
 
 
 def test_a_snippet_without_stored_output_says_to_run_make_snippets(tmp_path):
@@ -171,19 +181,38 @@ def test_unstable_output_is_refused(tmp_path):
     assert "a temporary path" in message and "a memory address" in message
 
 
-def test_snippets_run_in_a_temporary_folder_not_the_repository(tmp_path):
+def test_a_snippet_runs_with_plain_python_from_any_folder(tmp_path):
+    """No -P: a snippet's file name never hides a package it imports."""
+    make_task(tmp_path, "plain", {"keras": "import keras\nprint(keras.__name__)\n"}, ALL_SAME)
+    result = sr.execute(run_of(tmp_path, "plain", "keras", "jax"))
+    assert result.ok, result.stderr[-2000:]
+    assert result.stdout == "keras\n"
+
+
+def test_snippet_file_names_never_shadow_a_package_they_import():
+    for run in RUNS:
+        assert run.script.stem not in {"tensorflow", "keras", "torch", "jax", "numpy"}, run.script
+        assert run.script.name == f"{run.task}_{run.framework}.py"
+
+
+def test_a_snippet_that_writes_into_the_current_folder_is_refused(tmp_path):
     make_task(
-        tmp_path, "files", {"pytorch": "open('model.pt', 'w').write('x')\nprint('ok')\n"}, ALL_SAME
+        tmp_path,
+        "files",
+        {"pytorch": "open('model.pt', 'w').write('x')\nprint('same')\n"},
+        ALL_SAME,
     )
-    assert sr.execute(run_of(tmp_path, "files", "pytorch")).ok
+    result = sr.execute(run_of(tmp_path, "files", "pytorch"))
+    assert result.left == ("model.pt",)
+    assert "wrote model.pt into the folder it was run from" in sr.check_result(result)
     assert not (tmp_path / "files" / "model.pt").exists()
     assert not (sr.ROOT / "model.pt").exists()
 
 
 def test_a_task_missing_a_framework_is_refused(tmp_path):
     make_task(tmp_path, "partial", {}, ALL_SAME)
-    (tmp_path / "partial" / "keras.py").unlink()
-    with pytest.raises(sr.SnippetLayoutError, match=r"partial/keras.py: missing"):
+    (tmp_path / "partial" / "partial_keras.py").unlink()
+    with pytest.raises(sr.SnippetLayoutError, match=r"partial/partial_keras\.py: missing"):
         sr.discover(tmp_path)
 
 
@@ -194,7 +223,7 @@ def test_cli_check_exits_non_zero_and_counts_runs(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert code == 1
     assert "10 snippet runs" in out
-    assert "bad/pytorch.py" in err and "-same\n+different" in err
+    assert "bad/bad_pytorch.py" in err and "-same\n+different" in err
     assert sr.main(["--check", "--root", str(tmp_path), "--only", "good"]) == 0
     assert "5 snippet runs: all ok" in capsys.readouterr().out
 
@@ -207,8 +236,8 @@ def test_cli_write_stores_stdout_only(tmp_path):
         {},
     )
     assert sr.main(["--write", "--root", str(tmp_path)]) == 0
-    assert (tmp_path / "fresh" / "tensorflow.out").read_text() == "kept\n"
-    assert (tmp_path / "fresh" / "keras.jax.out").read_text() == "same\n"
+    assert (tmp_path / "fresh" / "fresh_tensorflow.out").read_text() == "kept\n"
+    assert (tmp_path / "fresh" / "fresh_keras.jax.out").read_text() == "same\n"
 
 
 # --- the comparison and its one tolerance --------------------------------------------------
@@ -250,7 +279,7 @@ def test_cli_cuda_check_fails_when_no_run_used_a_gpu(tmp_path, capsys):
     assert sr.main(["--device", "cuda", "--root", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
     assert "no snippet ran on a GPU" in err
-    assert "tensors/pytorch.py: device: cpu  (CPU: this framework's installed build" in out
+    assert "tensors/tensors_pytorch.py: device: cpu  (CPU: this framework's installed build" in out
 
 
 def test_cli_cuda_check_passes_and_counts_differing_lines(tmp_path, capsys):
@@ -263,6 +292,7 @@ def test_cli_cuda_check_passes_and_counts_differing_lines(tmp_path, capsys):
     assert sr.main(["--device", "cuda", "--root", str(tmp_path), "--only", "train_loop"]) == 0
     out = capsys.readouterr().out
     assert (
-        "train_loop/pytorch.py: device: cuda  (1 line(s) differ from the stored CPU output)" in out
+        "train_loop/train_loop_pytorch.py: device: cuda  (1 line(s) differ from the stored CPU output)"
+        in out
     )
     assert "5 snippet runs: all ok" in out

@@ -1,10 +1,14 @@
 """Saving and loading in TensorFlow: a checkpoint restores weights into your code; a SavedModel
 restores the computation without it."""
+import tempfile
+from pathlib import Path
+
 import numpy as np
 import tensorflow as tf
 
 print("device:", "GPU" if tf.config.list_physical_devices("GPU") else "CPU")
 tf.random.set_seed(0)
+folder = Path(tempfile.mkdtemp(prefix="save-load-tensorflow-"))  # a new folder for the files it writes
 
 rng = np.random.default_rng(0)
 x = rng.normal(size=(64, 4)).astype("float32")
@@ -32,13 +36,13 @@ for _ in range(100):  # train a little
 print("trained, loss:", round(float(loss), 4))
 before = model(x[:3]).numpy()
 
-path = tf.train.Checkpoint(model=model).write("ckpt/linear")  # (2)!
+path = tf.train.Checkpoint(model=model).write(str(folder / "ckpt" / "linear"))  # (2)!
 fresh = Linear()
 tf.train.Checkpoint(model=fresh).read(path).assert_consumed()
 print("checkpoint restored, same predictions:", np.array_equal(fresh(x[:3]).numpy(), before))
 
-tf.saved_model.save(model, "saved_linear")  # (3)!
-loaded = tf.saved_model.load("saved_linear")  # (4)!
+tf.saved_model.save(model, str(folder / "saved_linear"))  # (3)!
+loaded = tf.saved_model.load(str(folder / "saved_linear"))  # (4)!
 after = loaded(x[:3]).numpy()
 print("SavedModel reloaded, same predictions:", np.array_equal(after, before))
 print("predictions:", [round(float(v), 3) for v in after.ravel()])

@@ -1,5 +1,8 @@
 """Export for deployment in PyTorch: torch.export captures a full graph (an ExportedProgram)
 that can be saved, loaded without the Python class, and handed to other runtimes."""
+import tempfile
+from pathlib import Path
+
 import numpy as np
 import torch
 from torch import nn
@@ -7,6 +10,7 @@ from torch import nn
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print("device:", device)
 torch.manual_seed(0)
+folder = Path(tempfile.mkdtemp(prefix="export-pytorch-"))  # a new folder for the files it writes
 
 
 class Classifier(nn.Module):
@@ -27,9 +31,9 @@ with torch.no_grad():
 batch = torch.export.Dim("batch")  # (1)!
 program = torch.export.export(model, (x,), dynamic_shapes={"features": {0: batch}})  # (2)!
 print("graph ops:", [n.target.__name__ for n in program.graph.nodes if n.op == "call_function"])
-torch.export.save(program, "classifier.pt2")  # (3)!
+torch.export.save(program, folder / "classifier.pt2")  # (3)!
 
-loaded = torch.export.load("classifier.pt2").module()  # (4)!
+loaded = torch.export.load(folder / "classifier.pt2").module()  # (4)!
 print("matches:", torch.allclose(loaded(x), expected, atol=1e-6))
 print("another batch size:", tuple(loaded(torch.ones(5, 4, device=device)).shape))
 print("probabilities:", [[round(p, 3) for p in row] for row in expected.tolist()])

@@ -1,5 +1,8 @@
 """Saving and loading in PyTorch: save the state_dict (the weights), rebuild the model in code,
 load the weights into it."""
+import tempfile
+from pathlib import Path
+
 import numpy as np
 import torch
 from torch import nn
@@ -7,6 +10,7 @@ from torch import nn
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print("device:", device)
 torch.manual_seed(0)
+folder = Path(tempfile.mkdtemp(prefix="save-load-pytorch-"))  # a new folder for the files it writes
 
 rng = np.random.default_rng(0)
 x_np = rng.normal(size=(64, 4))
@@ -26,15 +30,15 @@ model.eval()
 with torch.no_grad():
     before = model(x[:3])
 
-torch.save(model.state_dict(), "linear.pt")  # (1)!
+torch.save(model.state_dict(), folder / "linear.pt")  # (1)!
 fresh = nn.Linear(4, 1).to(device)  # (2)!
-fresh.load_state_dict(torch.load("linear.pt", map_location=device, weights_only=True))  # (3)!
+fresh.load_state_dict(torch.load(folder / "linear.pt", map_location=device, weights_only=True))  # (3)!
 fresh.eval()
 with torch.no_grad():
     after = fresh(x[:3])
 print("state_dict:", list(model.state_dict()))
 print("reloaded, same predictions:", torch.equal(after, before))
 
-torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict()}, "ckpt.pt")  # (4)!
-print("checkpoint keys:", sorted(torch.load("ckpt.pt", weights_only=True)))
+torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict()}, folder / "ckpt.pt")  # (4)!
+print("checkpoint keys:", sorted(torch.load(folder / "ckpt.pt", weights_only=True)))
 print("predictions:", [round(v, 3) for v in after.ravel().tolist()])

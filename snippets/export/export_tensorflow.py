@@ -1,9 +1,13 @@
 """Export for deployment in TensorFlow: a SavedModel with a serving signature, then TFLite."""
+import tempfile
+from pathlib import Path
+
 import numpy as np
 import tensorflow as tf
 
 print("device:", "GPU" if tf.config.list_physical_devices("GPU") else "CPU")
 tf.random.set_seed(0)
+folder = Path(tempfile.mkdtemp(prefix="export-tensorflow-"))  # a new folder for the files it writes
 
 
 class Classifier(tf.Module):
@@ -21,15 +25,15 @@ model = Classifier()
 x = np.random.default_rng(0).normal(size=(2, 4)).astype("float32")
 expected = model.serve(x)["probabilities"].numpy()
 
-tf.saved_model.save(model, "exported", signatures={"serving_default": model.serve})  # (2)!
-serving = tf.saved_model.load("exported").signatures["serving_default"]  # (3)!
+tf.saved_model.save(model, str(folder / "exported"), signatures={"serving_default": model.serve})  # (2)!
+serving = tf.saved_model.load(str(folder / "exported")).signatures["serving_default"]  # (3)!
 print("signature inputs:", {k: (v.shape.as_list(), v.dtype.name)
                             for k, v in serving.structured_input_signature[1].items()})
 print("signature outputs:", sorted(serving.structured_outputs))
 served = serving(features=tf.constant(x))["probabilities"].numpy()
 print("SavedModel matches:", np.allclose(served, expected, atol=1e-6))
 
-converter = tf.lite.TFLiteConverter.from_saved_model("exported")  # (4)!
+converter = tf.lite.TFLiteConverter.from_saved_model(str(folder / "exported"))  # (4)!
 tflite_bytes = converter.convert()
 interpreter = tf.lite.Interpreter(model_content=tflite_bytes)
 runner = interpreter.get_signature_runner("serving_default")

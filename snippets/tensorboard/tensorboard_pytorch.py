@@ -1,5 +1,8 @@
 """TensorBoard logs from PyTorch: torch.utils.tensorboard.SummaryWriter writes event files."""
 import os
+import sys
+import tempfile
+from pathlib import Path
 
 import torch
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
@@ -8,8 +11,10 @@ from torch.utils.tensorboard import SummaryWriter
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print("device:", device)
 torch.manual_seed(0)
+logs = Path(tempfile.mkdtemp(prefix="tensorboard-pytorch-"))  # a new folder for the logs
+print("logs in:", logs, file=sys.stderr)  # for `tensorboard --logdir`
 
-writer = SummaryWriter("logs/pytorch")  # (1)!
+writer = SummaryWriter(logs)  # (1)!
 w = torch.tensor(5.0, device=device, requires_grad=True)
 optimizer = torch.optim.SGD([w], lr=0.2)
 for step in range(1, 6):
@@ -21,9 +26,9 @@ for step in range(1, 6):
     writer.add_histogram("w", w.detach().repeat(10), step)
 writer.close()  # (3)!
 
-files = os.listdir("logs/pytorch")
+files = os.listdir(logs)
 print("event files:", len(files), "| name starts with:", files[0].split(".")[0:3])
-events = EventAccumulator("logs/pytorch")  # (4)!
+events = EventAccumulator(str(logs))  # (4)!
 events.Reload()
 print("tags:", sorted(events.Tags()["scalars"] + events.Tags()["histograms"]))
 for e in events.Scalars("loss"):
