@@ -76,7 +76,7 @@ def test_serve_previews_and_reloads_every_source_the_build_reads(served):
     )
     wait_for(url + "/en/probe/", "미리 보기 본문입니다.", server)
     # a snippet (included into the page)
-    with (project / "snippets" / "tensors" / "pytorch.py").open("a", encoding="utf-8") as f:
+    with (project / "snippets" / "tensors" / "tensors_pytorch.py").open("a", encoding="utf-8") as f:
         f.write("# reloaded-snippet-marker\n")
     wait_for(page, "reloaded-snippet-marker", server)
     # a template override
