@@ -29,6 +29,12 @@ PACKAGE_OF = {
     "numpy": "numpy",
     "sklearn": "scikit-learn",
     "tensorboard": "tensorboard",
+    "ai_edge_litert": "ai-edge-litert",
+    "onnx": "onnx",
+    "onnxruntime": "onnxruntime",
+    "onnxscript": "onnxscript",
+    "tf2onnx": "tf2onnx",
+    "jax2onnx": "jax2onnx",
 }
 # Platform words for the markers the requirements file uses.
 PLATFORMS = {
@@ -144,6 +150,10 @@ def imports_of(path: Path, keras_backend: str | None = None) -> list[str]:
 NEEDS_TOO = {
     # keras.callbacks.TensorBoard writes with `tensorflow.summary` on every backend
     "tensorboard_keras.py": ["tensorflow"],
+    # torch.onnx.export writes the graph with onnxscript
+    "onnx_export_pytorch.py": ["onnxscript"],
+    # model.export(format="onnx") converts with jax2onnx on the jax backend (the pages' backend)
+    "onnx_export_keras.py": ["jax2onnx"],
 }
 
 

@@ -205,7 +205,9 @@ def run_env(run: Run, device: str, workdir: str) -> dict[str, str]:
             "MKL_NUM_THREADS": "1",
             "TF_NUM_INTRAOP_THREADS": "1",
             "TF_NUM_INTEROP_THREADS": "1",
-            "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1",
+            "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false",  # XLA on one thread
+            # warnings from libraries too, so a deprecation reaches stderr (DEPRECATION below)
+            "PYTHONWARNINGS": "default",
         }
     )
     if device == "cpu":
@@ -297,27 +299,31 @@ def execute_all(
         return list(pool.map(one, runs))
 
 
-def numbers_match(expected: str, actual: str) -> bool:
+def numbers_match(expected: str, actual: str, rel: float = REL_TOL, abs_: float = ABS_TOL) -> bool:
     if INTEGER.fullmatch(expected) and INTEGER.fullmatch(actual):
         return int(expected) == int(actual)
     a, b = float(expected), float(actual)
-    return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=ABS_TOL)
+    if rel == 0 and abs_ == 0:
+        return a == b
+    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
 
 
-def line_matches(expected: str, actual: str) -> bool:
+def line_matches(expected: str, actual: str, rel: float = REL_TOL, abs_: float = ABS_TOL) -> bool:
     """Text equal outside the numbers; numbers equal within the tolerance."""
     exp_text, act_text = NUMBER.split(expected), NUMBER.split(actual)
     if exp_text != act_text:
         return False
     return all(
-        numbers_match(e, a)
+        numbers_match(e, a, rel, abs_)
         for e, a in zip(NUMBER.findall(expected), NUMBER.findall(actual), strict=True)
     )
 
 
-def outputs_match(expected: str, actual: str) -> bool:
+def outputs_match(expected: str, actual: str, rel: float = REL_TOL, abs_: float = ABS_TOL) -> bool:
     exp, act = expected.splitlines(), actual.splitlines()
-    return len(exp) == len(act) and all(line_matches(e, a) for e, a in zip(exp, act, strict=True))
+    return len(exp) == len(act) and all(
+        line_matches(e, a, rel, abs_) for e, a in zip(exp, act, strict=True)
+    )
 
 
 def lines_differing(stored: Path, actual: str) -> int:
@@ -385,22 +391,204 @@ def failure(result: Result, time_limit: float = TIME_LIMIT_S) -> str | None:
     return None
 
 
-def check_result(result: Result, time_limit: float = TIME_LIMIT_S) -> str | None:
-    """None when the run succeeded and printed its stored output; else what is wrong."""
+# --- what each task's results must satisfy (snippets/<task>/checks.yml) ----------------------
+CHECKS_FILE = "checks.yml"
+RULE_KINDS = ("equals", "near", "at_least", "at_most", "same_across")
+TRUE_LINE = re.compile(r"^(.*?):\s*(True|False)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Rule:
+    where: str  # file:line, for messages
+    line: re.Pattern
+    kind: str
+    value: object
+    within: float
+    frameworks: tuple[str, ...]
+    reason: str
+
+    def describe(self) -> str:
+        if self.kind == "near":
+            what = f"within {self.within:g} of {self.value}"
+        elif self.kind == "same_across":
+            what = "the same in every tab and backend"
+        else:
+            what = f"{self.kind.replace('_', ' ')} {self.value}"
+        return f"'{self.line.pattern}' {what} ({self.reason}; {self.where})"
+
+
+@dataclass(frozen=True)
+class Checks:
+    rel: float
+    abs: float
+    tolerance_reason: str
+    rules: tuple[Rule, ...]
+    false_is_right: tuple[str, ...]  # labels of '...: False' lines that must say False
+
+
+class ChecksError(Exception):
+    """A checks.yml that cannot be used."""
+
+
+def load_checks(root: Path, task: str) -> Checks:
+    """snippets/<task>/checks.yml: the task's tolerance (with its reason) and its rules."""
+    import yaml
+
+    path = root / task / CHECKS_FILE
+    shown = path.relative_to(ROOT).as_posix() if ROOT in path.parents else str(path)
+    if not path.exists():
+        raise ChecksError(
+            f"{shown}: missing. Every task states what its results must satisfy: a tolerance "
+            "with its reason, and rules (see CONTRIBUTING, adding a snippet task)"
+        )
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise ChecksError(f"{shown}: not valid YAML: {exc}") from None
+
+    def line_of(needle: str) -> int:
+        at = text.find(needle)
+        return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+    unknown = set(data) - {"tolerance", "rules", "false_is_right"}
+    if unknown:
+        raise ChecksError(f"{shown}:{line_of(sorted(unknown)[0])}: unknown key(s) {sorted(unknown)}")
+    tolerance = data.get("tolerance") or {}
+    if not {"rel", "abs", "reason"} <= set(tolerance):
+        raise ChecksError(
+            f"{shown}:{line_of('tolerance')}: tolerance: needs rel, abs and the reason for them "
+            "(0 and 0 when the printed numbers must be exact)"
+        )
+    rules = []
+    for n, item in enumerate(data.get("rules") or []):
+        where = f"{shown}:{line_of(str(item.get('line', '')))}"
+        kinds = [k for k in RULE_KINDS if k in item]
+        extra = set(item) - {"line", "within", "frameworks", "reason", *RULE_KINDS}
+        if len(kinds) != 1 or extra or "line" not in item or not item.get("reason"):
+            raise ChecksError(
+                f"{where}: rules[{n}]: needs 'line' (a regex with one group), exactly one of "
+                f"{', '.join(RULE_KINDS)}, and a 'reason'" + (f"; unknown {sorted(extra)}" if extra else "")
+            )
+        try:
+            pattern = re.compile(item["line"], re.MULTILINE)
+        except re.error as exc:
+            raise ChecksError(f"{where}: rules[{n}].line: not a regular expression: {exc}") from None
+        if pattern.groups != 1:
+            raise ChecksError(f"{where}: rules[{n}].line: needs exactly one group (...)")
+        if kinds[0] == "near" and "within" not in item:
+            raise ChecksError(f"{where}: rules[{n}]: 'near' needs 'within'")
+        rules.append(Rule(where, pattern, kinds[0], item[kinds[0]], float(item.get("within", 0)),
+                          tuple(item.get("frameworks") or FRAMEWORKS), item["reason"]))  # fmt: skip
+    return Checks(float(tolerance["rel"]), float(tolerance["abs"]), tolerance["reason"],
+                  tuple(rules), tuple(data.get("false_is_right") or ()))  # fmt: skip
+
+
+def rule_problems(checks: Checks, outputs: dict[Run, str], what: str = "run") -> list[str]:
+    """Each rule broken by an output (a fresh run's or a stored one): the task, the framework,
+    the rule and the value."""
+    problems = []
+    for run, text in outputs.items():
+        for label, value in TRUE_LINE.findall(text):
+            right = "False" if label.strip() in checks.false_is_right else "True"
+            if value != right:
+                problems.append(f"{run.name} ({what}): '{label.strip()}: {value}', expected {right}")
+        for rule in checks.rules:
+            if run.framework not in rule.frameworks:
+                continue
+            found = rule.line.search(text)
+            if not found:
+                problems.append(f"{run.name} ({what}): no line matches {rule.describe()}")
+                continue
+            got = found.group(1)
+            ok = True
+            if rule.kind == "equals":
+                ok = got == str(rule.value)
+            elif rule.kind in ("near", "at_least", "at_most"):
+                try:
+                    number = float(got)
+                except ValueError:
+                    ok = False
+                else:
+                    limit = float(rule.value)
+                    ok = {"near": abs(number - limit) <= rule.within, "at_least": number >= limit,
+                          "at_most": number <= limit}[rule.kind]  # fmt: skip
+            if not ok:
+                problems.append(f"{run.name} ({what}): {got!r} breaks {rule.describe()}")
+    for rule in [r for r in checks.rules if r.kind == "same_across"]:
+        values = {}
+        for run, text in outputs.items():
+            found = rule.line.search(text) if run.framework in rule.frameworks else None
+            if found:
+                values[run.name] = found.group(1)
+        if len(set(values.values())) > 1:
+            listed = "; ".join(f"{name}: {v!r}" for name, v in values.items())
+            problems.append(f"{what}s differ where {rule.describe()}: {listed}")
+    return problems
+
+
+# --- warnings on stderr ---------------------------------------------------------------------
+DEPRECATION = re.compile(r"DeprecationWarning|FutureWarning|deprecat", re.IGNORECASE)
+WARNING_AT = re.compile(r"^(?P<file>\S+\.py):(?P<line>\d+): \w*Warning: (?P<text>.*)$")
+ALLOWED_FILE = "allowed_warnings.yml"
+
+
+def allowed_warnings(root: Path = SNIPPETS) -> list[tuple[re.Pattern, str]]:
+    """(pattern, reason) for each deprecation message a snippet may print (snippets/allowed_warnings.yml)."""
+    import yaml
+
+    path = root / ALLOWED_FILE
+    if not path.exists():
+        return []
+    items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    out = []
+    for n, item in enumerate(items):
+        if not isinstance(item, dict) or set(item) != {"pattern", "reason"} or not item["reason"]:
+            raise ChecksError(f"{path}: entry {n}: needs exactly 'pattern' and a 'reason'")
+        out.append((re.compile(item["pattern"]), item["reason"]))
+    return out
+
+
+def new_deprecations(result: Result, allowed: list[tuple[re.Pattern, str]]) -> list[str]:
+    """Deprecation messages on stderr that the allow-list does not explain: the message and the
+    file and line that raised it."""
+    found = []
+    for line in result.stderr.splitlines():
+        if not DEPRECATION.search(line) or any(p.search(line) for p, _ in allowed):
+            continue
+        at = WARNING_AT.match(line.strip())
+        found.append(f"{at['text']} (raised at {at['file']}:{at['line']})" if at else line.strip())
+    return found
+
+
+def check_result(
+    result: Result, time_limit: float = TIME_LIMIT_S, checks: Checks | None = None
+) -> str | None:
+    """None when the run succeeded, printed no new deprecation and printed its stored output
+    (within its task's tolerance); else what is wrong."""
     problem = failure(result, time_limit)
     if problem:
         return problem
     run = result.run
+    warnings = new_deprecations(result, allowed_warnings(run.root))
+    if warnings:
+        return (
+            f"{run.name}: new deprecation warning(s) on stderr:\n  " + "\n  ".join(warnings)
+            + f"\nUse the current API, or add the message to snippets/{ALLOWED_FILE} with the "
+            "reason it cannot be avoided."
+        )
+    checks = checks or load_checks(run.root, run.task)
     if not run.out.exists():
         return (
             f"{run.name}: no stored output {run.out}. Run `make snippets` to write it, "
             f"read it, and commit it.\n--- this run printed ---\n{result.stdout}"
         )
     expected = run.out.read_text(encoding="utf-8")
-    if not outputs_match(expected, result.stdout):
+    if not outputs_match(expected, result.stdout, checks.rel, checks.abs):
         return (
             f"{run.name}: printed something other than {run.out.name} (numbers within "
-            f"rel {REL_TOL:g} / abs {ABS_TOL:g}; other text exactly). If the change is "
+            f"rel {checks.rel:g} / abs {checks.abs:g}: {checks.tolerance_reason}; other text "
+            "exactly). If the change is "
             f"intended, run `make snippets` and commit the .out file.\n"
             + diff(expected, result.stdout, run.out)
         )
@@ -443,6 +631,7 @@ def main(argv: list[str] | None = None) -> int:
         "(implies running without comparing)",
     )
     parser.add_argument("--only", default="", help="comma-separated task names")
+    parser.add_argument("--frameworks", default=",".join(FRAMEWORKS), help="comma-separated")
     parser.add_argument("--jobs", type=int, default=JOBS)
     parser.add_argument("--root", type=Path, default=SNIPPETS, help=argparse.SUPPRESS)
     parser.add_argument("--time-limit", type=float, default=TIME_LIMIT_S, help=argparse.SUPPRESS)
@@ -454,7 +643,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--write stores CPU outputs; use --check with --device cuda")
 
     try:
-        runs = discover(args.root, [t for t in args.only.split(",") if t] or None)
+        runs = discover(
+            args.root,
+            [t for t in args.only.split(",") if t] or None,
+            tuple(f for f in args.frameworks.split(",") if f),
+        )
     except SnippetLayoutError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -472,10 +665,25 @@ def main(argv: list[str] | None = None) -> int:
     wall = time.perf_counter() - start
 
     problems = []
+    try:
+        checks = {task: load_checks(args.root, task) for task in {r.task for r in runs}}
+        allowed = allowed_warnings(args.root)
+    except ChecksError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    broken = set()  # tasks whose results break a rule: nothing of them is written
+    for task, task_checks in checks.items():
+        outputs = {r.run: r.stdout for r in results if r.run.task == task and r.ok}
+        found = rule_problems(task_checks, outputs, "GPU run" if device == "cuda" else "run")
+        if found:
+            broken.add(task)
+            problems += found
     if device == "cuda":
         used_gpu = []
         for r in results:
             problem = failure(r, args.time_limit)
+            if not problem and new_deprecations(r, allowed):
+                problem = f"{r.run.name}: " + "; ".join(new_deprecations(r, allowed))
             if problem:
                 problems.append(problem)
                 continue
@@ -500,15 +708,17 @@ def main(argv: list[str] | None = None) -> int:
     elif args.write:
         for r in results:
             problem = failure(r, args.time_limit)
+            if not problem and new_deprecations(r, allowed):
+                problem = f"{r.run.name}: " + "; ".join(new_deprecations(r, allowed))
             if problem:
                 problems.append(problem)
-            else:
+            elif r.run.task not in broken:
                 r.run.out.write_text(r.stdout, encoding="utf-8")
         for stray in stray_outputs(args.root, runs) if not args.only else []:
             problems.append(f"{stray}: no snippet writes this output any more; delete it")
     else:
         for r in results:
-            problem = check_result(r, args.time_limit)
+            problem = check_result(r, args.time_limit, checks[r.run.task])
             if problem:
                 problems.append(problem)
         for stray in stray_outputs(args.root, runs) if not args.only else []:

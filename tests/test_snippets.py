@@ -80,12 +80,111 @@ def test_all_snippet_runs_fit_the_time_budget(snippet_results):
     assert wall <= sr.TOTAL_LIMIT_S, sr.timing_summary(list(results.values()), wall)
 
 
-@pytest.mark.parametrize("run", [r for r in RUNS if r.task == "digits"], ids=lambda r: r.id)
-def test_digits_classifier_reaches_90_percent(run, snippet_results):
-    result = snippet_results[0][run]
-    found = re.search(r"^test accuracy: ([0-9.]+)$", result.stdout, re.MULTILINE)
-    assert found, f"{run.name} printed no 'test accuracy:' line:\n{result.stdout}"
-    assert float(found.group(1)) >= 0.90, f"{run.name}: {found.group(0)}"
+@pytest.mark.parametrize("task", TASKS)
+def test_fresh_runs_keep_their_tasks_rules(task, snippet_results):
+    """The rules of snippets/<task>/checks.yml on this session's runs: a wrong result fails
+    even when the stored output is wrong the same way."""
+    checks = sr.load_checks(sr.SNIPPETS, task)
+    outputs = {r: res.stdout for r, res in snippet_results[0].items() if r.task == task and res.ok}
+    problems = sr.rule_problems(checks, outputs)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("task", TASKS)
+def test_stored_outputs_keep_their_tasks_rules(task):
+    checks = sr.load_checks(sr.SNIPPETS, task)
+    outputs = {r: r.out.read_text("utf-8") for r in RUNS if r.task == task}
+    problems = sr.rule_problems(checks, outputs, "stored output")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.unit
+def test_a_wrong_stored_result_fails_its_rule():
+    """A wrong result stored once would pass a comparison with itself for ever; the rule
+    catches it (here the training loop's slope)."""
+    checks = sr.load_checks(sr.SNIPPETS, "train_loop")
+    run = next(r for r in RUNS if r.task == "train_loop" and r.framework == "pytorch")
+    right = run.out.read_text("utf-8")
+    wrong = re.sub(r"^w = [-0-9.]+,", "w = 2.5,", right, flags=re.M)
+    assert sr.rule_problems(checks, {run: right}, "stored output") == []
+    [problem] = sr.rule_problems(checks, {run: wrong}, "stored output")
+    assert "train_loop_pytorch.py (stored output): '2.5' breaks" in problem
+    assert "within 0.05 of 3.0" in problem and "the slope of the data" in problem
+
+
+@pytest.mark.unit
+def test_a_false_check_line_and_differing_tabs_fail():
+    checks = sr.load_checks(sr.SNIPPETS, "save_load")
+    runs = [r for r in RUNS if r.task == "save_load"][:2]
+    good = runs[0].out.read_text("utf-8")
+    bad = good.replace("same predictions: True", "same predictions: False")
+    problems = sr.rule_problems(checks, {runs[0]: bad}, "stored output")
+    assert any("same predictions: False', expected True" in p for p in problems), problems
+    other = good.replace("predictions: [", "predictions: [9.0, ")
+    problems = sr.rule_problems(checks, {runs[0]: good, runs[1]: other}, "stored output")
+    assert any("stored outputs differ where '^predictions" in p for p in problems), problems
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("rules: []\n", "tolerance: needs rel, abs and the reason"),
+        (
+            "tolerance: {rel: 0, abs: 0, reason: r}\nrules:\n  - {line: 'x (\\d)', equals: 1}\n",
+            "needs 'line' (a regex with one group), exactly one of",
+        ),
+        (
+            "tolerance: {rel: 0, abs: 0, reason: r}\nrules:\n  - {line: 'x', equals: 1, reason: r}\n",
+            "needs exactly one group",
+        ),
+        ("tolerance: {rel: 0, abs: 0, reason: r}\nrule: []\n", "unknown key(s) ['rule']"),
+    ],
+)
+def test_a_bad_checks_file_names_file_line_and_what_to_do(tmp_path, text, message):
+    make_task(tmp_path, "odd", {}, ALL_SAME, checks=text)
+    with pytest.raises(sr.ChecksError) as err:
+        sr.load_checks(tmp_path, "odd")
+    assert "odd/checks.yml:" in str(err.value) and message in str(err.value), str(err.value)
+
+
+def test_a_new_deprecation_warning_fails_with_its_text_and_place(tmp_path):
+    code = "import warnings\nwarnings.warn('old_api is deprecated', DeprecationWarning)\nprint('same')\n"
+    make_task(tmp_path, "dep", {"pytorch": code}, ALL_SAME)
+    message = sr.check_result(sr.execute(run_of(tmp_path, "dep", "pytorch")))
+    assert message and "new deprecation warning(s) on stderr" in message, message
+    assert "old_api is deprecated (raised at" in message and "dep_pytorch.py:2)" in message
+    assert "snippets/allowed_warnings.yml" in message
+
+
+def test_an_allowed_deprecation_passes(tmp_path):
+    code = "import warnings\nwarnings.warn('old_api is deprecated', DeprecationWarning)\nprint('same')\n"
+    make_task(tmp_path, "dep", {"pytorch": code}, ALL_SAME)
+    (tmp_path / "allowed_warnings.yml").write_text(
+        "- pattern: 'old_api is deprecated'\n  reason: the test allows it\n"
+    )
+    assert sr.check_result(sr.execute(run_of(tmp_path, "dep", "pytorch"))) is None
+
+
+@pytest.mark.unit
+def test_every_allowed_warning_has_its_reason():
+    allowed = sr.allowed_warnings()
+    assert allowed and all(reason for _, reason in allowed)
+
+
+def test_gpu_check_applies_the_tasks_rules(tmp_path, capsys):
+    checks = "tolerance: {rel: 0, abs: 0, reason: r}\nrules:\n  - {line: '^w = (\\S+)$', near: 3.0, within: 0.05, reason: the slope}\n"
+    make_task(
+        tmp_path,
+        "train_loop",
+        {fw: "print('device: cuda')\nprint('w = 2.5')\n" for fw in sr.FRAMEWORKS},
+        {},
+        checks=checks,
+    )
+    assert sr.main(["--device", "cuda", "--root", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "(GPU run): '2.5' breaks '^w = (\\S+)$' within 0.05 of 3.0 (the slope" in err
 
 
 @pytest.mark.parametrize("run", [r for r in RUNS if r.backend], ids=lambda r: r.id)
@@ -112,13 +211,19 @@ def test_annotation_markers_are_numbered_in_order(run):
 # --- the runner, on throw-away snippets ----------------------------------------------------
 
 
-def make_task(root: Path, name: str, code: dict[str, str], outputs: dict[str, str]) -> None:
+LOOSE = "tolerance: {rel: 0.01, abs: 0.001, reason: a test}\nrules: []\n"
+
+
+def make_task(
+    root: Path, name: str, code: dict[str, str], outputs: dict[str, str], checks: str = LOOSE
+) -> None:
     folder = root / name
     folder.mkdir(parents=True)
     for fw in sr.FRAMEWORKS:
         (folder / f"{name}_{fw}.py").write_text(textwrap.dedent(code.get(fw, "print('same')\n")))
     for name_, text in outputs.items():  # "pytorch.out" is stored as <name>_pytorch.out
         (folder / f"{name}_{name_}").write_text(text)
+    (folder / "checks.yml").write_text(checks)
 
 
 ALL_SAME = {

@@ -1,7 +1,7 @@
 """Automatic differentiation in PyTorch: torch.autograd records every operation as it runs."""
 import torch
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 print("device:", device)
 
 x = torch.tensor(3.0, device=device, requires_grad=True)  # (1)!

@@ -5,7 +5,7 @@ from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 from torch import nn
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 print("device:", device)
 torch.manual_seed(0)
 
@@ -16,7 +16,10 @@ x_train, x_test, y_train, y_test = train_test_split(
 print("train:", x_train.shape, "test:", x_test.shape)
 
 model = nn.Sequential(nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 10)).to(device)
-optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+for layer in model[::2]:  # Keras' default initializer, in all three tabs
+    nn.init.xavier_uniform_(layer.weight)
+    nn.init.zeros_(layer.bias)
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
 loader = torch.utils.data.DataLoader(
     torch.utils.data.TensorDataset(torch.from_numpy(x_train), torch.from_numpy(y_train)),
     batch_size=64, shuffle=True, generator=torch.Generator().manual_seed(0))

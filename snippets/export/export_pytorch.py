@@ -7,9 +7,12 @@ import numpy as np
 import torch
 from torch import nn
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 print("device:", device)
-torch.manual_seed(0)
+# the same starting weights in all three tabs, so the probabilities can be compared
+rng = np.random.default_rng(0)
+w0 = rng.normal(scale=0.5, size=(4, 3)).astype("float32")
+x = rng.normal(size=(2, 4)).astype("float32")
 folder = Path(tempfile.mkdtemp(prefix="export-pytorch-"))  # a new folder for the files it writes
 
 
@@ -22,9 +25,12 @@ class Classifier(nn.Module):
         return torch.softmax(self.linear(features), dim=-1)
 
 
-model = Classifier().to(device).eval()
-x = torch.tensor(np.random.default_rng(0).normal(size=(2, 4)), dtype=torch.float32,
-                 device=device)
+model = Classifier().eval()
+with torch.no_grad():
+    model.linear.weight.copy_(torch.from_numpy(w0.T))  # nn.Linear keeps (out, in)
+    model.linear.bias.zero_()
+model = model.to(device)
+x = torch.from_numpy(x).to(device)
 with torch.no_grad():
     expected = model(x)
 

@@ -1,19 +1,24 @@
-"""Export for deployment in TensorFlow: a SavedModel with a serving signature, then TFLite."""
+"""Export for deployment in TensorFlow: a SavedModel with a serving signature, then LiteRT
+(formerly TensorFlow Lite), run with the LiteRT interpreter."""
 import tempfile
 from pathlib import Path
 
 import numpy as np
 import tensorflow as tf
+from ai_edge_litert.interpreter import Interpreter
 
 print("device:", "GPU" if tf.config.list_physical_devices("GPU") else "CPU")
-tf.random.set_seed(0)
+# the same starting weights in all three tabs, so the probabilities can be compared
+rng = np.random.default_rng(0)
+w0 = rng.normal(scale=0.5, size=(4, 3)).astype("float32")
+x = rng.normal(size=(2, 4)).astype("float32")
 folder = Path(tempfile.mkdtemp(prefix="export-tensorflow-"))  # a new folder for the files it writes
 
 
 class Classifier(tf.Module):
     def __init__(self):
         super().__init__()
-        self.w = tf.Variable(tf.random.normal((4, 3)))
+        self.w = tf.Variable(w0)
         self.b = tf.Variable(tf.zeros((3,)))
 
     @tf.function(input_signature=[tf.TensorSpec([None, 4], tf.float32, name="features")])
@@ -22,7 +27,6 @@ class Classifier(tf.Module):
 
 
 model = Classifier()
-x = np.random.default_rng(0).normal(size=(2, 4)).astype("float32")
 expected = model.serve(x)["probabilities"].numpy()
 
 tf.saved_model.save(model, str(folder / "exported"), signatures={"serving_default": model.serve})  # (2)!
@@ -35,9 +39,9 @@ print("SavedModel matches:", np.allclose(served, expected, atol=1e-6))
 
 converter = tf.lite.TFLiteConverter.from_saved_model(str(folder / "exported"))  # (4)!
 tflite_bytes = converter.convert()
-interpreter = tf.lite.Interpreter(model_content=tflite_bytes)
+interpreter = Interpreter(model_content=tflite_bytes)  # (5)!
 runner = interpreter.get_signature_runner("serving_default")
 lite = runner(features=x)["probabilities"]
-print(f"TFLite flatbuffer: {len(tflite_bytes) / 1024:.1f} KiB | matches:",
+print(f"LiteRT flatbuffer: {len(tflite_bytes) / 1024:.1f} KiB | matches:",
       np.allclose(lite, expected, atol=1e-5))
 print("probabilities:", [[round(float(p), 3) for p in row] for row in served])

@@ -1,7 +1,7 @@
 """PyTorch builds its graph while the code runs (define-by-run); torch.compile captures it."""
 import torch
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 print("device:", device)
 
 

@@ -13,9 +13,13 @@ y_kind = np.argmax(x @ projections, axis=1)
 y_amount = x.sum(axis=1, keepdims=True)
 
 
+def glorot(n_in, n_out):  # Keras' default initializer, in all three tabs
+    limit = (6 / (n_in + n_out)) ** 0.5
+    return tf.Variable(tf.random.uniform((n_in, n_out), -limit, limit))
+
+
 def dense(n_in, n_out):
-    return (tf.Variable(tf.random.normal((n_in, n_out), stddev=n_in**-0.5)),
-            tf.Variable(tf.zeros((n_out,))))
+    return glorot(n_in, n_out), tf.Variable(tf.zeros((n_out,)))
 
 
 class TwoHeads(tf.Module):
@@ -29,33 +33,54 @@ class TwoHeads(tf.Module):
                 "amount": h @ self.amount[0] + self.amount[1]}
 
 
+class Adam(tf.Module):
+    """Adam with the other tabs' settings; the optimizers in tf.keras belong to Keras."""
+
+    def __init__(self, variables, learning_rate, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
+        super().__init__()
+        self.lr, self.b1, self.b2, self.eps = learning_rate, beta_1, beta_2, epsilon
+        self.m = [tf.Variable(tf.zeros_like(v)) for v in variables]
+        self.v = [tf.Variable(tf.zeros_like(v)) for v in variables]
+        self.t = tf.Variable(0.0)
+
+    def apply(self, grads, variables):
+        self.t.assign_add(1.0)
+        for g, var, m, v in zip(grads, variables, self.m, self.v):
+            m.assign(self.b1 * m + (1 - self.b1) * g)
+            v.assign(self.b2 * v + (1 - self.b2) * g * g)
+            m_hat = m / (1 - self.b1**self.t)
+            v_hat = v / (1 - self.b2**self.t)
+            var.assign_sub(self.lr * m_hat / (tf.sqrt(v_hat) + self.eps))
+
+
 model = TwoHeads()
+optimizer = Adam(model.trainable_variables, learning_rate=0.01)
 dataset = (tf.data.Dataset.from_tensor_slices((x, {"kind": y_kind, "amount": y_amount}))
            .shuffle(512, seed=0).batch(32))
 
 
+def losses(out, kind, amount):
+    kind_loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(kind, out["kind"]))
+    amount_loss = tf.reduce_mean((out["amount"] - amount) ** 2)
+    return kind_loss + 0.5 * amount_loss, kind_loss, amount_loss  # (2)!
+
+
 @tf.function
-def train_step(xb, yb, learning_rate=0.05):
+def train_step(xb, yb):
     with tf.GradientTape() as tape:
-        out = model(xb)
-        kind_loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(
-            yb["kind"], out["kind"]))
-        amount_loss = tf.reduce_mean((out["amount"] - yb["amount"]) ** 2)
-        loss = kind_loss + 0.5 * amount_loss  # (2)!
-    grads = tape.gradient(loss, model.trainable_variables)
-    for v, g in zip(model.trainable_variables, grads):
-        v.assign_sub(learning_rate * g)
-    return loss, kind_loss, amount_loss
+        loss, _, _ = losses(model(xb), yb["kind"], yb["amount"])
+    optimizer.apply(tape.gradient(loss, model.trainable_variables), model.trainable_variables)
 
 
 for epoch in range(20):
     for xb, yb in dataset:
-        loss, kind_loss, amount_loss = train_step(xb, yb)
+        train_step(xb, yb)
 
-out = model(x)
+out = model(x)  # after training, on all 512 samples, as in the other tabs
+loss, kind_loss, amount_loss = losses(out, y_kind, y_amount)
 accuracy = float(tf.reduce_mean(tf.cast(tf.argmax(out["kind"], axis=1) == y_kind, tf.float32)))
-print(f"{'loss':<14} {float(loss):.3f}")  # last batch, as Keras reports the epoch mean
-print(f"{'kind_loss':<14} {float(kind_loss):.3f}")
 print(f"{'amount_loss':<14} {float(amount_loss):.3f}")
 print(f"{'kind_accuracy':<14} {accuracy:.3f}")
+print(f"{'kind_loss':<14} {float(kind_loss):.3f}")
+print(f"{'loss':<14} {float(loss):.3f}")
 print("outputs:", {k: tuple(v.shape) for k, v in sorted(model(x[:4]).items())})

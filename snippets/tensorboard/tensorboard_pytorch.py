@@ -8,7 +8,7 @@ import torch
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 from torch.utils.tensorboard import SummaryWriter
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 print("device:", device)
 torch.manual_seed(0)
 logs = Path(tempfile.mkdtemp(prefix="tensorboard-pytorch-"))  # a new folder for the logs

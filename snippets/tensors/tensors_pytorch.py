@@ -2,7 +2,7 @@
 import numpy as np
 import torch
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")  # (1)!
+device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")  # (1)!
 print("device:", device)
 
 x = torch.tensor([[1.0, 2.0], [3.0, 4.0]])  # (2)!

@@ -3,7 +3,7 @@ import numpy as np
 import torch
 from torch import nn
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 print("device:", device)
 torch.manual_seed(0)
 
