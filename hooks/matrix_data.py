@@ -3,7 +3,9 @@
 * ``read_yaml`` keeps the line of every key and value, so each problem names its line.
 * ``check`` holds the file to the schema below and collects every problem at once: each text in
   Korean and English, a cell for every framework in every row, ratings in range, unique keys,
-  and links to pages of ``docs/`` and anchors those pages (and their twins) really have.
+  links to pages of ``docs/`` and anchors those pages (and their twins) really have, and for
+  every cell a *current* rating with its reason, its source and the date it was checked. A
+  column the article does not cover (``article: false``, JAX) holds current ratings only.
 * ``load_matrix`` returns the checked ``Matrix`` or raises ``MatrixError``; hooks/matrix.py
   renders it. Nothing here writes HTML.
 
@@ -11,21 +13,34 @@ Shape of the data file (its own header comment says more)::
 
     scale:      {min: 1, max: 5, labels: {5: {word: {ko, en}, meaning: {ko, en}}, ...},
                  none: {word: {ko, en}, meaning: {ko, en}}}
-    frameworks: {tensorflow: {name: TensorFlow, page: tensorflow.md}, ...}   # the columns
+    frameworks: {tensorflow: {name: TensorFlow, page: tensorflow.md},        # the columns
+                 jax: {name: JAX, page: jax.md, article: false}, ...}
     criteria:                                                                 # the rows
       - key: training-speed          # row id: criterion-training-speed
         title: {ko, en}
         explanation: {ko, en}
         source: pytorch.md#strengths
         cells:
-          pytorch: {rating: 5 | null, note: {ko, en}, source: ..., update: ..., dated: true}
+          pytorch:                   # the article's view (2019), then what holds now
+            rating: 5 | null
+            note: {ko, en}
+            source: ..., update: ..., dated: true     # optional
+            current:
+              rating: 1..5 | n/a | null               # n/a: does not apply; null: no ranking
+              reason: {ko, en}
+              source: https://... | page.md#id | [several]
+              checked: 2026-12-02
+          jax:                       # a column with `article: false`: `current:` only
+            current: {...}
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -38,6 +53,9 @@ LANGS = {"ko": "Korean", "en": "English"}
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*$")
 HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
+NOT_APPLICABLE = "n/a"  # a current rating: the criterion does not apply to this framework
+URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$")
+ARTICLE_KEYS = ("rating", "note", "source", "update", "dated")  # a cell's view of the article
 
 
 # --- reading YAML with line numbers ------------------------------------------------------
@@ -154,13 +172,37 @@ class Link:
     line: int = 0  # where the data file states it
 
 
+Source = Link | str  # a page of docs/, or a web address (https://...)
+
+
+@dataclass
+class Current:
+    """What holds now, as this site checked it: never without a source and a date."""
+
+    rating: int | str | None  # min..max, NOT_APPLICABLE, or None (no general answer)
+    reason: dict[str, str]
+    sources: list[Source]
+    checked: datetime.date
+    line: int = 0
+
+
 @dataclass
 class Cell:
-    rating: int | None
+    rating: int | None  # the article's rating (None: the article says nothing)
     note: dict[str, str]
     source: Link | None = None
     update: Link | None = None
     dated: bool = False
+    current: Current | None = None
+    article: bool = True  # False in a column the article does not cover (no article view)
+
+
+def host_of(url: str) -> str:
+    """A readable name for a web address: its host, plus the owner on github.com."""
+    parts = urlsplit(url)
+    host = parts.netloc.removeprefix("www.")
+    first = parts.path.strip("/").split("/")[0]
+    return f"{host}/{first}" if host == "github.com" and first else host
 
 
 @dataclass
@@ -176,9 +218,10 @@ class Criterion:
 class Matrix:
     min: int
     max: int
-    words: dict[int | None, dict[str, str]]  # rating (None: not rated) -> {lang: word}
-    meanings: dict[int | None, dict[str, str]]
-    frameworks: dict[str, dict]  # key -> {"name": ..., "page": ...}
+    words: dict[int | str | None, dict[str, str]]  # rating (None: not rated) -> {lang: word}
+    meanings: dict[int | str | None, dict[str, str]]  # what the article's rating means
+    current_meanings: dict[int | str | None, dict[str, str]]  # what a current rating means
+    frameworks: dict[str, dict]  # key -> {"name": ..., "page": ..., "article": bool}
     criteria: list[Criterion]
     docs: dict[str, DocPage]  # docs-relative file -> its headings and ids
 
@@ -273,7 +316,9 @@ class Checker:
 
     def link(self, parent: YMap, key: str, path: str) -> Link | None:
         value, line = parent.get(key), parent.lines.get(key, parent.line)
-        where = f"{path}.{key}"
+        return self.link_value(value, line, f"{path}.{key}")
+
+    def link_value(self, value, line: int, where: str) -> Link | None:
         if not isinstance(value, str) or not value.strip():
             self.error(
                 line,
@@ -338,7 +383,7 @@ def check(data, where: str, docs_dir: Path) -> Matrix:
         raise MatrixError(c.problems)
 
     # scale
-    low, high, words, meanings = 1, 5, {}, {}
+    low, high, words, meanings, current_meanings = 1, 5, {}, {}, {}
     scale = top.get("scale")
     if "scale" in top and c.mapping(
         scale,
@@ -349,6 +394,7 @@ def check(data, where: str, docs_dir: Path) -> Matrix:
             "max": "highest rating",
             "labels": "a word and a meaning for each rating",
             "none": "for rating: null",
+            "not_applicable": f"for a current rating of {NOT_APPLICABLE}",
         },
     ):
         for bound in ("min", "max"):
@@ -376,16 +422,34 @@ def check(data, where: str, docs_dir: Path) -> Matrix:
                     label,
                     labels.lines[n],
                     f"scale.labels.{n}",
-                    {"word": "{ko, en}", "meaning": "{ko, en}"},
+                    {
+                        "word": "{ko, en}",
+                        "meaning": "{ko, en}: what the article's rating means",
+                        "current": "{ko, en}: what a current rating means",
+                    },
                 ):
                     words[n] = c.text(label, "word", f"scale.labels.{n}")
                     meanings[n] = c.text(label, "meaning", f"scale.labels.{n}")
+                    current_meanings[n] = c.text(label, "current", f"scale.labels.{n}")
         none = scale.get("none")
         if "none" in scale and c.mapping(
-            none, scale.lines["none"], "scale.none", {"word": "{ko, en}", "meaning": "{ko, en}"}
+            none,
+            scale.lines["none"],
+            "scale.none",
+            {"word": "{ko, en}", "meaning": "{ko, en}", "current": "{ko, en}"},
         ):
             words[None] = c.text(none, "word", "scale.none")
             meanings[None] = c.text(none, "meaning", "scale.none")
+            current_meanings[None] = c.text(none, "current", "scale.none")
+        na = scale.get("not_applicable")
+        if "not_applicable" in scale and c.mapping(
+            na,
+            scale.lines["not_applicable"],
+            "scale.not_applicable",
+            {"word": "{ko, en}", "current": "{ko, en}"},
+        ):
+            words[NOT_APPLICABLE] = c.text(na, "word", "scale.not_applicable")
+            current_meanings[NOT_APPLICABLE] = c.text(na, "current", "scale.not_applicable")
 
     # frameworks
     frameworks: dict[str, dict] = {}
@@ -415,6 +479,7 @@ def check(data, where: str, docs_dir: Path) -> Matrix:
                 fw.lines[key],
                 path,
                 {"name": "its display name", "page": "its page, e.g. keras.md"},
+                ("article",),
             ):
                 name = value.get("name")
                 if "name" in value and (not isinstance(name, str) or not name.strip()):
@@ -426,7 +491,20 @@ def check(data, where: str, docs_dir: Path) -> Matrix:
                         f"{path}.page",
                         "name the page only, without '#anchor'.",
                     )
-                frameworks[key] = {"name": str(name or key), "page": page.doc if page else ""}
+                article = value.get("article", True)
+                if not isinstance(article, bool):
+                    c.error(
+                        value.lines["article"],
+                        f"{path}.article",
+                        f"{article!r}: use true, or false for a framework the article does not "
+                        "cover (its cells then hold current ratings only).",
+                    )
+                    article = True
+                frameworks[key] = {
+                    "name": str(name or key),
+                    "page": page.doc if page else "",
+                    "article": article,
+                }
 
     # criteria
     criteria: list[Criterion] = []
@@ -493,8 +571,13 @@ def check(data, where: str, docs_dir: Path) -> Matrix:
                         raw.key_lines[fw_key],
                         f"{path}.cells.{fw_key}",
                         f"unknown framework '{fw_key}'. Known: "
-                        f"{', '.join(frameworks) or 'none'}. Fix the spelling, or add the "
-                        "framework under 'frameworks:' first.",
+                        f"{', '.join(k for k, f in frameworks.items() if f['article']) or 'none'}"
+                        ". Fix the spelling, or add the framework under 'frameworks:' first."
+                        + "".join(
+                            f" {f['name']} ('{k}') is known too, with current ratings only."
+                            for k, f in frameworks.items()
+                            if not f["article"]
+                        ),
                     )
             for fw_key in frameworks:
                 if fw_key not in raw:
@@ -502,11 +585,18 @@ def check(data, where: str, docs_dir: Path) -> Matrix:
                         raw.line,
                         f"{path}.cells.{fw_key}",
                         f"no cell for {fw_key}. Every criterion needs a cell for every "
-                        "framework; use 'rating: null' when the article says nothing.",
+                        "framework; use 'rating: null' when the article says nothing, and "
+                        "give what holds now under 'current:'.",
                     )
                     continue
                 cell = check_cell(
-                    c, raw[fw_key], raw.lines[fw_key], f"{path}.cells.{fw_key}", low, high
+                    c,
+                    raw[fw_key],
+                    raw.lines[fw_key],
+                    f"{path}.cells.{fw_key}",
+                    low,
+                    high,
+                    frameworks[fw_key],
                 )
                 if cell:
                     cells[fw_key] = cell
@@ -524,11 +614,21 @@ def check(data, where: str, docs_dir: Path) -> Matrix:
     # links to the matrix's own rows (generated ids) can be checked now that keys are known
     known_rows = {f"criterion-{k}" for k in first_seen}
     for criterion in criteria:
-        links = [("source", criterion.source)] + [
-            (f"cells.{f}.{kind}", getattr(cell, kind))
-            for f, cell in criterion.cells.items()
-            for kind in ("source", "update")
-        ]
+        links = (
+            [("source", criterion.source)]
+            + [
+                (f"cells.{f}.{kind}", getattr(cell, kind))
+                for f, cell in criterion.cells.items()
+                for kind in ("source", "update")
+            ]
+            + [
+                (f"cells.{f}.current.source", src)
+                for f, cell in criterion.cells.items()
+                if cell.current
+                for src in cell.current.sources
+                if isinstance(src, Link)
+            ]
+        )
         for name, link in links:
             if (
                 link
@@ -553,25 +653,45 @@ def check(data, where: str, docs_dir: Path) -> Matrix:
         high,
         words,
         meanings,
+        current_meanings,
         frameworks,
         criteria,
         {k: v for k, v in c.docs.items() if v is not None},
     )
 
 
-def check_cell(c: Checker, value, line: int, path: str, low: int, high: int) -> Cell | None:
-    cell = c.mapping(
-        value,
-        line,
-        path,
-        {
+def check_cell(
+    c: Checker, value, line: int, path: str, low: int, high: int, framework: dict
+) -> Cell | None:
+    """One cell: the article's view (rating, note, links) and what holds now (``current``).
+    In a column the article does not cover, an article rating is refused by name."""
+    article = framework.get("article", True)
+    name = framework.get("name", path)
+    if article:
+        required = {
             "rating": f"a whole number {low}–{high}, or null when the article says nothing",
             "note": "{ko, en}",
-        },
-        ("source", "update", "dated"),
-    )
+            "current": "what holds now: rating, reason, source and checked",
+        }
+    else:
+        required = {"current": "what holds now: rating, reason, source and checked"}
+    # in a column without the article, its keys are allowed here only to be refused by name
+    cell = c.mapping(value, line, path, required, ARTICLE_KEYS[2:] if article else ARTICLE_KEYS)
     if cell is None:
         return None
+    if not article:
+        refused = [k for k in ARTICLE_KEYS if k in cell]
+        for key in refused:
+            c.error(
+                cell.key_lines[key],
+                f"{path}.{key}",
+                f"the article does not cover {name}, so this column holds no article "
+                f"rating or note. Remove '{key}:' and keep what holds now under 'current:'.",
+            )
+        current = check_current(c, cell, path, low, high)
+        if refused or current is None:
+            return None
+        return Cell(None, {}, current=current, article=False)
     rating = cell.get("rating")
     ok = True
     if "rating" in cell and rating is not None:
@@ -612,9 +732,90 @@ def check_cell(c: Checker, value, line: int, path: str, low: int, high: int) -> 
             f"{path}.update",
             "link the update note itself, e.g. 'pytorch.md#update-training-speed'.",
         )
-    if not ok or len(note) != len(LANGS) or "rating" not in cell:
+    current = check_current(c, cell, path, low, high) if "current" in cell else None
+    if not ok or len(note) != len(LANGS) or "rating" not in cell or current is None:
         return None
-    return Cell(rating, note, source, update, dated)
+    return Cell(rating, note, source, update, dated, current)
+
+
+def check_current(c: Checker, cell: YMap, path: str, low: int, high: int) -> Current | None:
+    """``current:``: a rating with its one-line reason, its source and the day it was checked.
+    A current rating without a source or a date is refused."""
+    where = f"{path}.current"
+    value = c.mapping(
+        cell.get("current"),
+        cell.lines.get("current", cell.line),
+        where,
+        {
+            "rating": f"a whole number {low}–{high}, {NOT_APPLICABLE} when the criterion does "
+            "not apply, or null when no general answer holds",
+            "reason": "{ko, en}: one line on why",
+            "source": "where this is shown: a web address (https://...) or a page of docs/ "
+            "(page.md#id), or a list of them; a current rating needs its source",
+            "checked": "the day the source was read, e.g. 2026-12-02; a current rating needs "
+            "the date it was checked",
+        },
+    )
+    if value is None:
+        return None
+    ok = True
+    rating = value.get("rating")
+    if "rating" in value and rating is not None and rating != NOT_APPLICABLE:
+        if isinstance(rating, bool) or not isinstance(rating, int) or not low <= rating <= high:
+            c.error(
+                value.lines["rating"],
+                f"{where}.rating",
+                f"{rating!r} is not a current rating. Use a whole number from {low} to {high}, "
+                f"{NOT_APPLICABLE} when the criterion does not apply to this framework, or null "
+                "when no general answer holds (say why in 'reason').",
+            )
+            ok = False
+    reason = c.text(value, "reason", where)
+    sources: list[Source] = []
+    if "source" in value:
+        raw, line = value["source"], value.lines["source"]
+        items = list(raw) if isinstance(raw, list) else [raw]
+        lines = getattr(raw, "lines", [line] * len(items)) if isinstance(raw, list) else [line]
+        if not items:
+            c.error(line, f"{where}.source", "empty list. Give at least one source.")
+        for n, (item, item_line) in enumerate(zip(items, lines, strict=True)):
+            item_where = f"{where}.source" + (f"[{n}]" if isinstance(raw, list) else "")
+            if isinstance(item, str) and re.match(r"^[a-z][a-z0-9+.-]*:", item.strip()):
+                if URL.match(item.strip()):
+                    sources.append(item.strip())
+                else:
+                    c.error(
+                        item_line,
+                        item_where,
+                        f"'{item}' is not a web address. Write the whole address, "
+                        "'https://host/path', or link a page of docs/ (page.md#id).",
+                    )
+            else:
+                link = c.link_value(item, item_line, item_where)
+                if link:
+                    sources.append(link)
+        ok = ok and len(sources) == len(items) and bool(items)
+    checked = value.get("checked")
+    if "checked" in value:
+        day = checked
+        if isinstance(checked, str):
+            try:
+                day = datetime.date.fromisoformat(checked.strip())
+            except ValueError:
+                day = None
+        if isinstance(day, datetime.datetime) or not isinstance(day, datetime.date):
+            c.error(
+                value.lines["checked"],
+                f"{where}.checked",
+                f"{checked!r} is not a date. Write the day the source was read as YYYY-MM-DD, "
+                "e.g. 'checked: 2026-12-02'.",
+            )
+            ok = False
+        checked = day
+    complete = all(k in value for k in ("rating", "reason", "source", "checked"))
+    if not ok or not complete or len(reason) != len(LANGS) or not sources:
+        return None
+    return Current(rating, reason, sources, checked, value.line)
 
 
 def load_matrix(data_file: Path, docs_dir: Path, where: str = DATA_FILE) -> Matrix:

@@ -92,6 +92,25 @@ def test_english_pages_are_complete_translations(built_site, pages):
         assert ko_ids == en_ids, f"{ko} and {en} differ in update notes"
 
 
+UPDATE_NOTE = re.compile(
+    r'<div class="update-note" id="(update-[\w-]+)">(.*?)</div>\s*</div>', re.DOTALL
+)
+DATE = re.compile(r"\b20\d\d-\d\d-\d\d\b")
+
+
+def test_every_update_note_has_a_source_and_a_date(built_site, pages):
+    """The site's voice beside the article is always dated and sourced (issue #17): every update
+    note ends with links to its sources and the date they were checked."""
+    found = 0
+    for page in pages:
+        for ident, body in UPDATE_NOTE.findall(page.read_text(encoding="utf-8")):
+            found += 1
+            where = f"{page.relative_to(built_site)}#{ident}"
+            assert re.search(r'href="https?://', body), f"{where}: an update note without a source"
+            assert DATE.search(body), f"{where}: an update note without the date it was checked"
+    assert found >= 2 * 13, f"only {found} update notes found: has their markup changed?"
+
+
 def test_the_repository_stands_alone(tmp_path):
     """A clone has no sibling folders: a copy in a folder of its own builds, and its tests of
     the article find everything inside it."""

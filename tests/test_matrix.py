@@ -2,11 +2,17 @@
 time and renders into the comparison page and the framework pages of both languages; and the
 decision guide that points into it.
 
+Every cell carries two voices: the article's rating (2019) and a current rating with its reason,
+source and the date it was checked. JAX, which the article does not cover, has current ratings
+only; the validator refuses a current rating without a source or a date, and an article rating
+in the JAX column.
+
 Built-site tests read the session build; the validator is tested directly on broken copies of
 the data file (fast), and one full build of a copied project proves a broken file stops it."""
 
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
 from html.parser import HTMLParser
@@ -17,7 +23,7 @@ import pytest
 from hooks.matrix import expand_markers
 
 # by plain name, as hooks/matrix.py imports it: one module, so one MatrixError class
-from matrix_data import DATA_FILE, Link, MatrixError, load_matrix
+from matrix_data import DATA_FILE, NOT_APPLICABLE, Link, MatrixError, load_matrix
 from tests.conftest import ROOT, open_page, run_build
 from tests.html_tools import HANGUL, parse, resolve
 
@@ -43,7 +49,18 @@ ARTICLE_ROWS = {
     "research",
     "multi-backend",
 }
-SCENARIOS = ["first-steps", "research", "production", "multi-backend"]
+SCENARIOS = ["first-steps", "research", "production", "multi-backend"]  # the article's view
+# Choosing in 2026 (issue #17): one answer per scenario, each dated and sourced
+NOW_SCENARIOS = [
+    "now-first-steps",
+    "now-research",
+    "now-llm",
+    "now-production",
+    "now-tpu",
+    "now-multi-backend",
+]
+FRAMEWORKS = ["tensorflow", "keras", "pytorch", "jax"]
+CHECKED = "2026-12-02"
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +81,7 @@ class MatrixReader(HTMLParser):
         self.table_links: list[str] = []
         self.summary_groups: dict[str, list[str]] = {}  # group -> hrefs of its items
         self.summary_links: list[str] = []
-        self.section_links: dict[str, list[str]] = {}  # h2 id -> hrefs until the next h2
+        self.section_links: dict[str, list[str]] = {}  # h2/h3 id -> hrefs until the next one
         self._stack: list[str] = []
         self._in = {"caption": False, "thead": False, "table": False, "summary": 0}
         self._cell: list[str] | None = None
@@ -85,7 +102,7 @@ class MatrixReader(HTMLParser):
             self._in["summary"] += 1
         if "pros-cons-summary" in classes:
             self._in["summary"] = 1
-        if tag == "h2":
+        if tag in ("h2", "h3"):
             self._section = a.get("id")
             self.section_links.setdefault(self._section, [])
         if self._in["table"]:
@@ -180,10 +197,44 @@ def unresolved(site: Path, page: Path, hrefs: list[str]) -> list[str]:
 def test_the_data_file_is_valid_and_every_strength_and_weakness_has_a_row(matrix):
     keys = [c.key for c in matrix.criteria]
     assert ARTICLE_ROWS <= set(keys), f"rows missing: {ARTICLE_ROWS - set(keys)}"
-    assert list(matrix.frameworks) == ["tensorflow", "keras", "pytorch"]
+    assert list(matrix.frameworks) == FRAMEWORKS
     assert (matrix.min, matrix.max) == (1, 5)
     for c in matrix.criteria:
         assert set(c.cells) == set(matrix.frameworks)
+
+
+def test_every_cell_has_a_current_rating_with_its_source_and_date(matrix):
+    for c in matrix.criteria:
+        for fw, cell in c.cells.items():
+            cur = cell.current
+            assert cur is not None, (c.key, fw)
+            assert cur.sources and isinstance(cur.checked, datetime.date), (c.key, fw)
+            assert cur.reason["ko"] and cur.reason["en"], (c.key, fw)
+            assert cur.rating is None or cur.rating == NOT_APPLICABLE or 1 <= cur.rating <= 5
+    # the article does not cover JAX: that column has current ratings only
+    assert matrix.frameworks["jax"]["article"] is False
+    for c in matrix.criteria:
+        jax = c.cells["jax"]
+        assert not jax.article and jax.rating is None and not jax.note and not jax.update
+
+
+def test_not_applicable_is_distinct_from_not_rated(matrix):
+    rows = {c.key: c for c in matrix.criteria}
+    for fw in ("tensorflow", "pytorch", "jax"):
+        assert rows["multi-backend"].cells[fw].current.rating == NOT_APPLICABLE, fw
+    assert rows["training-speed"].cells["pytorch"].current.rating is None  # no general answer
+    assert matrix.words[NOT_APPLICABLE] != matrix.words[None]
+
+
+def test_cells_the_sourced_pages_settle_have_a_current_rating(matrix):
+    """Issue #17: GPU use, TensorBoard, deployment, large scale and the rest get a rating."""
+    rows = {c.key: c for c in matrix.criteria}
+    for key in ("gpu", "tensorboard", "deployment", "large-scale", "community", "research"):
+        for fw in ("tensorflow", "pytorch"):
+            assert isinstance(rows[key].cells[fw].current.rating, int), (key, fw)
+    # the Keras multi-backend claim is true again with Keras 3: not dated, and rated highly
+    keras = rows["multi-backend"].cells["keras"]
+    assert not keras.dated and keras.current.rating == 5
 
 
 @pytest.mark.parametrize(
@@ -215,15 +266,30 @@ def test_matrix_renders_in_both_languages_with_the_same_rows_and_columns(built_s
         assert [text for _, text in t.columns][1:] == names, lang
         assert [r["id"] for r in t.rows] == expected_ids, lang
         assert all(r["scope"] == "row" for r in t.rows), lang
+        now, article = {
+            "ko": ("지금:", "원문(2019년 무렵)"),
+            "en": ("Now:", "The article (around"),
+        }[lang]
         for row, criterion in zip(t.rows, matrix.criteria, strict=True):
             assert row["header"].startswith(criterion.title[lang]), (lang, row["header"])
             assert len(row["cells"]) == len(names), (lang, row["id"])
             for text, (fw, cell) in zip(row["cells"], criterion.cells.items(), strict=True):
-                assert text.startswith(matrix.frameworks[fw]["name"]), (lang, row["id"], text)
-                word = matrix.words[cell.rating][lang]
-                shown = f"{cell.rating}/{matrix.max}" if cell.rating else "–"
-                assert f"{shown}" in text and word in text, (lang, row["id"], fw, text)
-                assert cell.note[lang].replace("`", "") in text, (lang, row["id"], fw)
+                where = (lang, row["id"], fw, text)
+                assert text.startswith(matrix.frameworks[fw]["name"]), where
+                # what holds now comes first, with its reason and the date it was checked
+                cur = cell.current
+                shown = f"{cur.rating}/{matrix.max}" if isinstance(cur.rating, int) else "–"
+                assert text.index(now) < text.index(article), where
+                assert shown in text and matrix.words[cur.rating][lang] in text, where
+                assert cur.reason[lang].replace("`", "") in text, where
+                assert CHECKED in text, where
+                if cell.article:  # then the article's view, as before
+                    word = matrix.words[cell.rating][lang]
+                    shown = f"{cell.rating}/{matrix.max}" if cell.rating else "–"
+                    assert shown in text and word in text, where
+                    assert cell.note[lang].replace("`", "") in text, where
+                else:
+                    assert "JAX" in text.split(article, 1)[1], where
     ko, en = tables["ko"], tables["en"]
     assert ko.caption["text"] != en.caption["text"]
     assert not HANGUL.search(" ".join(r["header"] + " ".join(r["cells"]) for r in en.rows))
@@ -263,24 +329,26 @@ def test_dated_cells_say_so_in_the_page_and_link_the_note(built_site):
 
 
 @pytest.mark.parametrize("lang", LANG_PREFIX)
-@pytest.mark.parametrize("framework", ["tensorflow", "keras", "pytorch"])
+@pytest.mark.parametrize("framework", FRAMEWORKS)
 def test_framework_pages_show_their_column_from_the_data(built_site, matrix, framework, lang):
+    """Strengths and weaknesses come from the current ratings, not from the article's."""
     page = built(built_site, lang, framework)
     text = page.read_text(encoding="utf-8")
     assert "pros-cons:" not in text, f"{page}: a marker was left in the page"
     summary = read(page)
-    rating = {c.key: c.cells[framework].rating for c in matrix.criteria}
+    rating = {c.key: c.cells[framework].current.rating for c in matrix.criteria}
+    number = {k: r for k, r in rating.items() if isinstance(r, int)}
     expected = {
-        "strengths": {k for k, r in rating.items() if r is not None and r >= 4},
-        "weaknesses": {k for k, r in rating.items() if r is not None and r <= 2},
-        "compared": {k for k, r in rating.items() if r == 3},
+        "strengths": {k for k, r in number.items() if r >= 4},
+        "weaknesses": {k for k, r in number.items() if r <= 2},
+        "moderate": {k for k, r in number.items() if r == 3},
     }
     got = {
         g: {h.rsplit("#criterion-", 1)[1] for h in hrefs}
         for g, hrefs in summary.summary_groups.items()
     }
     assert got == {g: keys for g, keys in expected.items() if keys}, page
-    assert expected["strengths"] and expected["weaknesses"]
+    assert expected["strengths"]
     # the criteria it does not rate are named too, so every row is one click away
     row_links = {h.rsplit("#criterion-", 1)[1] for h in summary.summary_links if "#criterion-" in h}
     assert row_links == set(rating)
@@ -296,14 +364,42 @@ def test_framework_pages_show_their_column_from_the_data(built_site, matrix, fra
 def test_decision_guide_answers_each_scenario_with_matrix_rows_and_code(built_site, lang):
     page = built(built_site, lang, "choose")
     guide = read(page)
-    assert [i for _, i, _ in parse(page).headings if i in SCENARIOS] == SCENARIOS
-    for scenario in SCENARIOS:
+    ids = [i for _, i, _ in parse(page).headings]
+    assert [i for i in ids if i in SCENARIOS] == SCENARIOS
+    assert [i for i in ids if i in NOW_SCENARIOS] == NOW_SCENARIOS
+    # the article's view first, labeled as such; then this site's answers for 2026
+    assert ids.index("article-view") < ids.index(SCENARIOS[0])
+    assert ids.index(SCENARIOS[-1]) < ids.index("choosing-in-2026") < ids.index(NOW_SCENARIOS[0])
+    for scenario in SCENARIOS + NOW_SCENARIOS:
         links = guide.section_links[scenario]
         rows = [h for h in links if "compare/#criterion-" in h]
         code = [h for h in links if re.search(r"(^|/)code/", h)]
         assert len(rows) >= 3, f"{lang} #{scenario}: links only rows {rows}"
         assert code, f"{lang} #{scenario}: no link to a code task"
         assert unresolved(built_site, page, links) == [], f"{lang} #{scenario}"
+    for scenario in NOW_SCENARIOS:  # dated and sourced
+        links = guide.section_links[scenario]
+        assert [h for h in links if h.startswith("https://")], f"{lang} #{scenario}: no source"
+    text = page.read_text(encoding="utf-8")
+    for scenario in NOW_SCENARIOS:
+        start = text.index(f'id="{scenario}"')
+        following = [
+            text.find(f'id="{s}"', start + 1) for s in [*NOW_SCENARIOS, "korean-resources"]
+        ]
+        end = min(i for i in following if i > start)
+        assert CHECKED in text[start:end], f"{lang} #{scenario}: no date"
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIX)
+def test_decision_guide_no_longer_promises_to_add_nothing(built_site, lang):
+    text = parse(built(built_site, lang, "choose")).text
+    for stale in (
+        "덧붙이지 않았습니다",
+        "nothing is added",
+        "가장 쉽다고 소개하는",
+        "presents as the easiest",
+    ):
+        assert stale not in text, f"{lang}: {stale!r} is still on the decision guide"
 
 
 # --- in a browser: a phone, the dark scheme, axe on the table ---------------------------
@@ -388,13 +484,14 @@ def test_yaml_syntax_error_names_the_line(tmp_path):
 
 def test_unknown_framework_names_line_and_key(tmp_path):
     problems, line = problems_for(
-        tmp_path, FIRST_KERAS_CELL, FIRST_KERAS_CELL.replace("keras:", "jax:")
+        tmp_path, FIRST_KERAS_CELL, FIRST_KERAS_CELL.replace("keras:", "mxnet:")
     )
     problem = only(problems, "unknown framework")
     assert problem.startswith(
-        f"{DATA_FILE}:{line}: criteria[0].cells.jax: unknown "
-        "framework 'jax'. Known: tensorflow, keras, pytorch."
+        f"{DATA_FILE}:{line}: criteria[0].cells.mxnet: unknown "
+        "framework 'mxnet'. Known: tensorflow, keras, pytorch."
     )
+    assert "JAX ('jax') is known too, with current ratings only." in problem
     missing = only(problems, "no cell for keras")
     assert "criteria[0].cells.keras:" in missing and "rating: null" in missing
 
@@ -539,6 +636,127 @@ def test_misspelt_key_is_named(tmp_path):
     )
 
 
+# current ratings: a source and a date are required; the JAX column has no article rating.
+# A missing key is reported on the first line of the mapping that lacks it (as elsewhere).
+FIRST_CURRENT = (
+    "        current:\n"
+    "          rating: 4\n"
+    "          reason:\n"
+    "            ko: 즉시 실행이 기본이고"
+)  # the TensorFlow cell of criteria[0]
+FIRST_CURRENT_SOURCE = (
+    "          source: https://blog.tensorflow.org/2019/09/tensorflow-20-is-now-available.html\n"
+)
+FIRST_JAX_CELL = "      jax:\n        current:\n          rating: 2\n"
+
+
+def line_of(text: str) -> int:
+    assert text in TEXT, f"test fixture out of date: {text!r} not in {DATA_FILE}"
+    return TEXT[: TEXT.index(text)].count("\n") + 1
+
+
+def test_current_rating_without_a_source_is_refused(tmp_path):
+    problems, _ = problems_for(tmp_path, FIRST_CURRENT_SOURCE, "")
+    [problem] = problems
+    assert problem.startswith(
+        f"{DATA_FILE}:{line_of(FIRST_CURRENT) + 1}: criteria[0].cells.tensorflow.current.source: "
+        "missing. Add 'source:'"
+    ), problem
+    assert "a current rating needs its source" in problem
+
+
+def test_current_rating_without_a_date_is_refused(tmp_path):
+    checked = FIRST_CURRENT_SOURCE + "          checked: 2026-12-02\n"
+    problems, _ = problems_for(tmp_path, checked, FIRST_CURRENT_SOURCE)
+    [problem] = problems
+    assert problem.startswith(
+        f"{DATA_FILE}:{line_of(FIRST_CURRENT) + 1}: criteria[0].cells.tensorflow.current.checked: "
+        "missing. Add 'checked:'"
+    ), problem
+    assert "the date it was checked" in problem
+
+
+def test_current_rating_with_a_date_that_is_not_a_date_is_refused(tmp_path):
+    checked = FIRST_CURRENT_SOURCE + "          checked: 2026-12-02\n"
+    problems, line = problems_for(
+        tmp_path, checked, FIRST_CURRENT_SOURCE + "          checked: last week\n"
+    )
+    [problem] = problems
+    assert problem.startswith(
+        f"{DATA_FILE}:{line + 1}: criteria[0].cells.tensorflow.current.checked: "
+        "'last week' is not a date."
+    ), problem
+
+
+def test_current_source_that_is_neither_a_page_nor_a_web_address_is_refused(tmp_path):
+    problems, line = problems_for(
+        tmp_path, FIRST_CURRENT_SOURCE, "          source: ftp:/blog.tensorflow.org\n"
+    )
+    [problem] = problems
+    assert problem.startswith(
+        f"{DATA_FILE}:{line}: criteria[0].cells.tensorflow.current.source: "
+        "'ftp:/blog.tensorflow.org' is not a web address."
+    ), problem
+
+
+def test_current_rating_out_of_range_is_refused(tmp_path):
+    problems, _ = problems_for(
+        tmp_path, FIRST_CURRENT, FIRST_CURRENT.replace("rating: 4", "rating: 9")
+    )
+    [problem] = problems
+    assert problem.startswith(
+        f"{DATA_FILE}:{line_of(FIRST_CURRENT) + 1}: criteria[0].cells.tensorflow.current.rating: "
+        "9 is not a current rating. Use a whole number from 1 to 5, n/a"
+    ), problem
+
+
+def test_cell_without_a_current_rating_is_refused(tmp_path):
+    start = TEXT.index(FIRST_CURRENT)
+    end = TEXT.index("      keras:\n", start)
+    problems, _ = problems_for(tmp_path, TEXT[start:end], "")
+    [problem] = problems
+    cell = line_of("      tensorflow:\n        rating: 2\n") + 1  # the cell's first key
+    assert problem.startswith(
+        f"{DATA_FILE}:{cell}: criteria[0].cells.tensorflow.current: missing. Add 'current:'"
+    ), problem
+
+
+def test_article_rating_in_the_jax_column_is_refused(tmp_path):
+    problems, line = problems_for(
+        tmp_path, FIRST_JAX_CELL, "      jax:\n        rating: 3\n" + FIRST_JAX_CELL[11:]
+    )
+    [problem] = problems
+    assert problem.startswith(
+        f"{DATA_FILE}:{line + 1}: criteria[0].cells.jax.rating: the article does not cover JAX, "
+        "so this column holds no article rating or note."
+    ), problem
+
+
+def test_article_note_in_the_jax_column_is_refused(tmp_path):
+    note = "        note: {ko: 원문은 JAX를 칭찬합니다., en: The article praises JAX.}\n"
+    problems, line = problems_for(
+        tmp_path, FIRST_JAX_CELL, "      jax:\n" + note + FIRST_JAX_CELL[11:]
+    )
+    [problem] = problems
+    assert problem.startswith(f"{DATA_FILE}:{line + 1}: criteria[0].cells.jax.note: "), problem
+
+
+# --- the framework pages: where the article disagrees ------------------------------------
+@pytest.mark.parametrize("lang", LANG_PREFIX)
+def test_summary_says_where_the_article_disagrees_and_links_its_note(built_site, lang):
+    html = built(built_site, lang, "pytorch").read_text(encoding="utf-8")
+    body = html[html.index('class="pros-cons-summary"') :]
+    body = body[: body.index("</div>")]
+    item = body[body.index('href="../compare/#criterion-community"') :]
+    item = item[: item.index("</li>")]
+    words = {
+        "ko": "원문(2019년 무렵)의 평가는 다릅니다",
+        "en": "The article (around 2019) rates it",
+    }
+    assert words[lang] in item and '#update-community"' in item, item
+    assert "2/5" in item and "5/5" in item, item  # the article's 2 beside the current 5
+
+
 # --- markers on the pages ----------------------------------------------------------------
 def fake_url(link: Link) -> str:
     return link.doc + (f"#{link.anchor}" if link.anchor else "")
@@ -558,7 +776,7 @@ def test_framework_page_without_its_marker_is_an_error_naming_the_page(matrix):
 
 
 def test_unknown_marker_is_an_error_naming_page_and_line(matrix):
-    text = "# T {#t}\n\nText.\n\n<!-- pros-cons: jax -->\n"
+    text = "# T {#t}\n\nText.\n\n<!-- pros-cons: mxnet -->\n"
     with pytest.raises(MatrixError) as caught:
         expand_markers(text, "glossary.md", "ko", matrix, fake_url)
     assert caught.value.problems[0].startswith("docs/glossary.md:5: unknown marker")
