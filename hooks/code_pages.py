@@ -361,12 +361,12 @@ def downloads_html(fw: str, task: str, page: Page, config: MkDocsConfig, lang: s
         ),
     ]
     return (
-        '<p class="code-take-away">'
+        '<div class="code-take-away">'
         + " ".join(
             f'<a class="md-button" href="{href}"{" download" if download else ""}>{text}</a>'
             for href, text, download in links
         )
-        + "</p>"
+        + "</div>"
     )
 
 

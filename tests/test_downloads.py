@@ -18,7 +18,7 @@ from tests.conftest import LANGS, ROOT, copy_project, run_build
 from tests.html_tools import parse, resolve
 
 TASKS = sr.tasks()
-TAKE_AWAY = re.compile(r'<p class="code-take-away">(.*?)</p>', re.S)
+TAKE_AWAY = re.compile(r'<div class="code-take-away">(.*?)</div>', re.S)
 LINK = re.compile(r'<a class="md-button" href="([^"]+)"( download)?>([^<]+)</a>')
 REPO, BRANCH = nbs.repo_and_branch()
 
