@@ -101,6 +101,9 @@ MARKER_TASKS = re.compile(r"<!--\s*code-tasks:\s*([\w-]+)\s*-->")
 MARKER_DOWNLOADS = re.compile(r"^([ \t]*)<!--\s*downloads:\s*(\w+)\s*-->[ \t]*$", re.MULTILINE)
 MARKER_INSTALL = re.compile(r"^([ \t]*)<!--\s*install:\s*(\w+)\s*-->[ \t]*$", re.MULTILINE)
 MARKER_ARCHIVES = "<!-- notebook-archives -->"
+# Markdown would wrap raw HTML inside a tab in a paragraph: the buttons go in after it renders.
+TAKE_AWAY_TOKEN = "CODE-TAKE-AWAY-{fw}"
+TAKE_AWAY_PARAGRAPH = re.compile(r"<p>CODE-TAKE-AWAY-(\w+)</p>")
 DOWNLOADS = "downloads/"  # under each language's root: .py (shared), .ipynb and .zip
 COLAB = "https://colab.research.google.com/github/"
 LABEL_OF = dict(zip(FRAMEWORKS, LABELS, strict=True))
@@ -404,7 +407,7 @@ def expand_take_away(markdown: str, page: Page, config: MkDocsConfig, lang: str)
                 f"docs/{src}:{line}: unknown framework in '{match.group(0).strip()}'; "
                 f"use one of {', '.join(FRAMEWORKS)}"
             )
-        return match.group(1) + downloads_html(fw, task, page, config, lang)
+        return f"{match.group(1)}{TAKE_AWAY_TOKEN.format(fw=fw)}"  # HTML: on_page_content
 
     def install(match: re.Match) -> str:
         fw = match.group(2)
@@ -588,6 +591,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     link to their tab on every task page) would be reported as broken although the id is in
     the page. Add the ids that are really in the rendered HTML.
     """
+    if TAKE_AWAY_PARAGRAPH.search(html):
+        src = page.file.src_uri
+        html = TAKE_AWAY_PARAGRAPH.sub(
+            lambda m: downloads_html(m.group(1), task_of(src), page, config, lang_of(src)), html
+        )
     present = getattr(page, "present_anchor_ids", None)
     if present is not None:
         for tag in TABBED_INPUT.findall(html):
