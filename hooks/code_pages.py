@@ -461,7 +461,7 @@ def write_downloads(config: MkDocsConfig) -> None:
         )
         if not fallback_allowed():
             raise PluginError(message)
-        log.warning(message)  # make serve: preview the edit, remake them before committing
+        log.info(message)  # make serve (strict would stop on a warning): preview, remake later
     folder = site / ("" if lang == default else f"{lang}/") / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
     archives = {fw: [] for fw in FRAMEWORKS}
