@@ -80,3 +80,17 @@ def test_pages_claim_the_range_tested_here():
     for page in ("docs/code/index.md", "docs/code/index.en.md", "docs/code/train-loop.md"):
         assert claim in (ROOT / page).read_text(encoding="utf-8"), page
     assert CLAIMED == ("3.11", "3.12", "3.13")
+
+
+@pytest.mark.unit
+def test_setup_pages_name_the_pinned_versions():
+    """The set-up page types install lines; each `name==version` on it is the pinned one."""
+    pinned = {p.name.lower(): p.version for p in pins.pins()}
+    for page in ("docs/setup.md", "docs/setup.en.md"):
+        text = (ROOT / page).read_text(encoding="utf-8")
+        found = re.findall(r"\b([a-z][a-z0-9_.\-]*)(?:\[[a-z0-9,]+\])?==([0-9][0-9a-z.]*)", text)
+        assert found, page
+        wrong = [
+            f"{n}=={v} (pinned: {pinned[n]})" for n, v in found if n in pinned and v != pinned[n]
+        ]
+        assert not wrong, f"{page}: {wrong}; update it from snippets/requirements.txt"
