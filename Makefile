@@ -21,7 +21,7 @@ help:
 	@echo "make test    - install test tools, build with --strict, run every test"
 	@echo "make lint    - ruff check and ruff format --check; make format fixes what it can"
 	@echo "make build   - build the site into site/ (what CI deploys)"
-	@echo "make snippets  - run every snippet and rewrite its stored output (.out)"
+	@echo "make snippets  - run every snippet, rewrite its stored output (.out), remake its notebooks"
 	@echo "make gpu-check - run the tensor and training snippets on a CUDA GPU"
 	@echo "make bench   - print the search and page-weight benchmarks"
 
@@ -93,7 +93,8 @@ build: setup-site
 
 # --- snippets --------------------------------------------------------------------------
 snippets: $(VENV)/.test-deps
-	$(PY) hooks/snippet_runner.py --write
+	$(PY) hooks/snippet_runner.py --write $(if $(ONLY),--only $(ONLY))
+	$(PY) hooks/notebooks.py --write $(if $(ONLY),--only $(ONLY))
 
 gpu-check: $(VENV)/.test-deps
 	$(PY) hooks/snippet_runner.py --device cuda --only tensors,train_loop

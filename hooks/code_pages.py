@@ -29,10 +29,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_relative_url
 
 # hooks/ is on sys.path while MkDocs loads a hook
+import notebooks
+import pins
 import snippet_runner as runner
-from project import ROOT, lang_of, read_source
+from i18n_checks import fallback_allowed
+from project import ROOT, current_language, default_language, lang_of, read_source
 from snippet_runner import FRAMEWORKS, KERAS_BACKENDS, SNIPPETS
 
 if TYPE_CHECKING:
@@ -40,8 +45,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-PINS = SNIPPETS / "requirements.txt"
 CODE_DIR = "code/"
+log = get_plugin_logger("code_pages")
 LABELS = ("TensorFlow", "Keras", "PyTorch")
 CODE_GROUP = "code"  # the tab group with code and output sits under "## ... {#<task>-code}"
 
@@ -50,6 +55,12 @@ TEXT = {
         "package": "패키지",
         "version": "버전",
         "task": "작업",
+        "platforms": "플랫폼",
+        "all": "모두",
+        "download": "{name} 내려받기",
+        "colab": "Colab에서 열기",
+        "install": "설치",
+        "archive": "{label} 노트북 모두 ({name})",
         "versions_intro": "이 페이지의 코드는 다음 버전으로 실행해 출력을 확인했습니다 "
         "(`snippets/requirements.txt`에서 만든 표입니다). "
         "CPU에서 실행한 결과입니다.",
@@ -64,6 +75,12 @@ TEXT = {
         "package": "Package",
         "version": "Version",
         "task": "Task",
+        "platforms": "Platforms",
+        "all": "all",
+        "download": "Download {name}",
+        "colab": "Open in Colab",
+        "install": "Install",
+        "archive": "All {label} notebooks ({name})",
         "versions_intro": "The code on this page was run, and its output checked, with these "
         "versions (a table made from `snippets/requirements.txt`). "
         "The outputs come from a CPU run.",
@@ -78,10 +95,18 @@ TEXT = {
     },
 }
 
-PIN = re.compile(r"^\s*([A-Za-z0-9_.\-]+(?:\[[^\]]*\])?)\s*==\s*([^\s;#]+)")
 MARKER_VERSIONS = "<!-- tested-versions -->"
 MARKER_CHECKS = "<!-- snippet-checks -->"
 MARKER_TASKS = re.compile(r"<!--\s*code-tasks:\s*([\w-]+)\s*-->")
+MARKER_DOWNLOADS = re.compile(r"^([ \t]*)<!--\s*downloads:\s*(\w+)\s*-->[ \t]*$", re.MULTILINE)
+MARKER_INSTALL = re.compile(r"^([ \t]*)<!--\s*install:\s*(\w+)\s*-->[ \t]*$", re.MULTILINE)
+MARKER_ARCHIVES = "<!-- notebook-archives -->"
+# Markdown would wrap raw HTML inside a tab in a paragraph: the buttons go in after it renders.
+TAKE_AWAY_TOKEN = "CODE-TAKE-AWAY-{fw}"
+TAKE_AWAY_PARAGRAPH = re.compile(r"<p>CODE-TAKE-AWAY-(\w+)</p>")
+DOWNLOADS = "downloads/"  # under each language's root: .py (shared), .ipynb and .zip
+COLAB = "https://colab.research.google.com/github/"
+LABEL_OF = dict(zip(FRAMEWORKS, LABELS, strict=True))
 HEADING_1 = re.compile(r"^#\s+(.*?)\s*\{[^}]*#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
 TAB = re.compile(r'^(\s*)===\+?\s+"([^"]*)"')
 INCLUDE = re.compile(r'^(\s*)--8<--\s+"([^"]+)"')
@@ -89,25 +114,16 @@ ANNOTATION_MARKER = re.compile(r"#\s*\((\d+)\)!")
 NUMBERED_ITEM = re.compile(r"^(\s*)(\d+)\.\s")
 
 
-def pins() -> list[tuple[str, str]]:
-    if not PINS.exists():
-        raise PluginError(
-            f"{PINS.relative_to(ROOT)}: missing; the tested-versions tables are generated from it"
-        )
-    found = []
-    for line in read_source(PINS).splitlines():
-        match = PIN.match(line)
-        if match:
-            found.append((match.group(1), match.group(2)))
-    if not found:
-        raise PluginError(f"{PINS.relative_to(ROOT)}: no 'name==version' line to report")
-    return found
-
-
 def versions_table(lang: str) -> str:
     t = TEXT[lang]
-    rows = "\n".join(f"| `{name}` | {version} |" for name, version in pins())
-    return f"{t['versions_intro']}\n\n| {t['package']} | {t['version']} |\n| --- | --- |\n{rows}\n"
+    rows = "\n".join(
+        f"| `{p.name}{p.extras}` | {p.version} | {pins.PLATFORMS[p.where][lang] if p.where else t['all']} |"
+        for p in pins.pins()
+    )
+    return (
+        f"{t['versions_intro']}\n\n| {t['package']} | {t['version']} | {t['platforms']} |\n"
+        f"| --- | --- | --- |\n{rows}\n"
+    )
 
 
 def checks_text(lang: str) -> str:
@@ -239,17 +255,28 @@ def check_task_page(markdown: str, src: str) -> list[str]:
             )
     # every snippet of the page's task and every output it stores
     included = {m.group(2) for m in map(INCLUDE.match, lines) if m}
-    wanted = (
-        [f"{task}/{fw}.py" for fw in FRAMEWORKS]
-        + [f"{task}/tensorflow.out", f"{task}/pytorch.out"]
-        + [f"{task}/keras.{b}.out" for b in KERAS_BACKENDS]
-    )
+    runs = runner.discover_task(SNIPPETS, task)
+    wanted = [f"{task}/{r.script.name}" for r in runs if r.backend in (None, KERAS_BACKENDS[0])]
+    wanted += [f"{task}/{r.out.name}" for r in runs]
     for name in wanted:
         if name not in included:
             problems.append(
                 f"docs/{src}: does not include snippets/{name}; write "
                 f'--8<-- "{name}" in its framework\'s tab'
             )
+    # what a reader takes away: the downloads and Colab in each code tab, the install line
+    # in each "run it" tab
+    for marker, name, where in (
+        (MARKER_DOWNLOADS, "downloads", "code"),
+        (MARKER_INSTALL, "install", "run it"),
+    ):
+        found = [m.group(2) for m in marker.finditer(markdown)]
+        for fw in FRAMEWORKS:
+            if found.count(fw) != 1:
+                problems.append(
+                    f"docs/{src}: has {found.count(fw)} '<!-- {name}: {fw} -->' marker(s); "
+                    f"put exactly one in the {LABEL_OF[fw]} tab of the {where} section"
+                )
     # annotations: one numbered item per '# (n)!' marker, right after the code block
     for number, line in enumerate(lines, start=1):
         include = INCLUDE.match(line)
@@ -292,20 +319,186 @@ def annotation_items(lines: list[str], include_line: int) -> int:
     return count
 
 
+# --- take the code away: downloads, notebooks, Colab, install lines -------------------------
+def github_repo(config: MkDocsConfig) -> str:
+    """owner/name of the GitHub repository (repo_url, set by the deploy workflow)."""
+    url = (config.repo_url or "").rstrip("/")
+    if not url.startswith("https://github.com/") or url.count("/") != 4:
+        raise PluginError(
+            f"mkdocs.yml: repo_url {url!r} is not https://github.com/OWNER/REPO; the code "
+            "pages' Colab links open notebooks from that repository (set REPO_URL)"
+        )
+    return url.removeprefix("https://github.com/")
+
+
+def branch(config: MkDocsConfig) -> str:
+    """The branch of the edit links (edit_uri: edit/<branch>/docs/)."""
+    parts = (config.edit_uri or "").strip("/").split("/")
+    if len(parts) < 2 or parts[0] not in ("edit", "blob"):
+        raise PluginError(f"mkdocs.yml: edit_uri {config.edit_uri!r} is not edit/<branch>/docs/")
+    return parts[1]
+
+
+def task_of(src: str) -> str:
+    """code/train-loop.md -> train_loop (the snippets folder)."""
+    return Path(src).name.split(".")[0].replace("-", "_")
+
+
+def downloads_html(fw: str, task: str, page: Page, config: MkDocsConfig, lang: str) -> str:
+    nb = notebooks.Notebook(task, fw, lang)
+    prefix = "" if lang == default_language(config) else f"{lang}/"
+    py = f"{nb.slug}-{fw}.py"
+    t = TEXT[lang]
+    links = [
+        (get_relative_url(f"{DOWNLOADS}{py}", page.url), t["download"].format(name=py), True),
+        (
+            get_relative_url(f"{prefix}{DOWNLOADS}{nb.download_name}", page.url),
+            t["download"].format(name=nb.download_name),
+            True,
+        ),
+        (
+            f"{COLAB}{github_repo(config)}/blob/{branch(config)}/"
+            f"{nb.path.relative_to(ROOT).as_posix()}",
+            t["colab"],
+            False,
+        ),
+    ]
+    return (
+        '<div class="code-take-away">'
+        + " ".join(
+            f'<a class="md-button" href="{href}"{" download" if download else ""}>{text}</a>'
+            for href, text, download in links
+        )
+        + "</div>"
+    )
+
+
+def install_block(fw: str, task: str, lang: str, indent: str) -> str:
+    script = runner.script_path(SNIPPETS, task, fw)
+    commands = pins.install_commands(pins.imports_for(script, fw), lang)
+    width = max(len(command) for command, _ in commands)
+    lines = [
+        command.ljust(width) + (f"  # {where}" if where else "") for command, where in commands
+    ]
+    body = "\n".join(f"{indent}{line}" for line in lines)
+    return f'{indent}```bash title="{TEXT[lang]["install"]}"\n{body}\n{indent}```'
+
+
+def archives_list(page: Page, config: MkDocsConfig, lang: str) -> str:
+    prefix = "" if lang == default_language(config) else f"{lang}/"
+    items = []
+    for fw in FRAMEWORKS:
+        name = f"notebooks-{fw}.zip"
+        href = get_relative_url(f"{prefix}{DOWNLOADS}{name}", page.url)
+        text = TEXT[lang]["archive"].format(label=LABEL_OF[fw], name=name)
+        items.append(f'<li><a href="{href}" download>{text}</a></li>')
+    return '<ul class="code-archives">' + "".join(items) + "</ul>"
+
+
+def expand_take_away(markdown: str, page: Page, config: MkDocsConfig, lang: str) -> str:
+    src = page.file.src_uri
+    task = task_of(src)
+
+    def downloads(match: re.Match) -> str:
+        fw = match.group(2)
+        if fw not in FRAMEWORKS:
+            line = markdown.count("\n", 0, match.start()) + 1
+            raise PluginError(
+                f"docs/{src}:{line}: unknown framework in '{match.group(0).strip()}'; "
+                f"use one of {', '.join(FRAMEWORKS)}"
+            )
+        return f"{match.group(1)}{TAKE_AWAY_TOKEN.format(fw=fw)}"  # HTML: on_page_content
+
+    def install(match: re.Match) -> str:
+        fw = match.group(2)
+        if fw not in FRAMEWORKS:
+            line = markdown.count("\n", 0, match.start()) + 1
+            raise PluginError(
+                f"docs/{src}:{line}: unknown framework in '{match.group(0).strip()}'; "
+                f"use one of {', '.join(FRAMEWORKS)}"
+            )
+        return install_block(fw, task, lang, match.group(1))
+
+    markdown = MARKER_DOWNLOADS.sub(downloads, markdown)
+    markdown = MARKER_INSTALL.sub(install, markdown)
+    if MARKER_ARCHIVES in markdown:
+        markdown = markdown.replace(MARKER_ARCHIVES, archives_list(page, config, lang))
+    return markdown
+
+
+def stale_notebooks(lang: str) -> list[str]:
+    """Committed notebooks that are missing or whose code is not the snippet's any more."""
+    problems = []
+    for nb in notebooks.all_notebooks():
+        if nb.lang != lang:
+            continue
+        shown = nb.path.relative_to(ROOT).as_posix()
+        if not nb.path.exists():
+            problems.append(f"{shown}: missing")
+            continue
+        import json
+
+        cells = notebooks.code_cells(json.loads(read_source(nb.path)))
+        if not cells or cells[-1] != notebooks.cell_text(read_source(nb.script)):
+            problems.append(f"{shown}: its code is not {nb.script.name}'s any more")
+    return problems
+
+
+def write_downloads(config: MkDocsConfig) -> None:
+    """The .py files (once), and each language's notebooks and one archive per framework."""
+    import zipfile
+
+    site = Path(config.site_dir)
+    lang = current_language(config) or "ko"
+    default = default_language(config) or "ko"
+    problems = stale_notebooks(lang)
+    if problems:
+        message = (
+            "notebooks out of step with their snippets:\n  "
+            + "\n  ".join(problems)
+            + "\nRun `make snippets` (it reruns the snippets and remakes the notebooks) and "
+            "commit the .out and .ipynb files."
+        )
+        if not fallback_allowed():
+            raise PluginError(message)
+        log.info(message)  # make serve (strict would stop on a warning): preview, remake later
+    folder = site / ("" if lang == default else f"{lang}/") / DOWNLOADS
+    folder.mkdir(parents=True, exist_ok=True)
+    archives = {fw: [] for fw in FRAMEWORKS}
+    for nb in notebooks.all_notebooks():
+        if nb.lang != lang:
+            continue
+        if lang == default:
+            (site / DOWNLOADS / f"{nb.slug}-{nb.framework}.py").write_bytes(nb.script.read_bytes())
+        if nb.path.exists():
+            (folder / nb.download_name).write_bytes(nb.path.read_bytes())
+            archives[nb.framework].append(nb)
+    for fw, items in archives.items():
+        with zipfile.ZipFile(folder / f"notebooks-{fw}.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+            for nb in items:
+                info = zipfile.ZipInfo(nb.download_name, date_time=(2020, 1, 1, 0, 0, 0))
+                zf.writestr(info, nb.path.read_bytes(), zipfile.ZIP_DEFLATED)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    write_downloads(config)
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     src = page.file.src_uri
     lang = lang_of(src)
-    if MARKER_VERSIONS in markdown:
-        markdown = markdown.replace(MARKER_VERSIONS, versions_table(lang))
-    if MARKER_CHECKS in markdown:
-        markdown = markdown.replace(MARKER_CHECKS, checks_text(lang))
-    if MARKER_TASKS.search(markdown):
-        page.markdown = markdown
-        markdown = MARKER_TASKS.sub(lambda m: replace_task_marker(m, page, config), markdown)
     if is_task_page(src):
         problems = check_task_page(markdown, src)
         if problems:
             raise PluginError("code page problems:\n  " + "\n  ".join(problems))
+    if MARKER_VERSIONS in markdown:
+        markdown = markdown.replace(MARKER_VERSIONS, versions_table(lang))
+    if MARKER_CHECKS in markdown:
+        markdown = markdown.replace(MARKER_CHECKS, checks_text(lang))
+    markdown = expand_take_away(markdown, page, config, lang)
+    if MARKER_TASKS.search(markdown):
+        page.markdown = markdown
+        markdown = MARKER_TASKS.sub(lambda m: replace_task_marker(m, page, config), markdown)
     return markdown
 
 
@@ -398,6 +591,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     link to their tab on every task page) would be reported as broken although the id is in
     the page. Add the ids that are really in the rendered HTML.
     """
+    if TAKE_AWAY_PARAGRAPH.search(html):
+        src = page.file.src_uri
+        html = TAKE_AWAY_PARAGRAPH.sub(
+            lambda m: downloads_html(m.group(1), task_of(src), page, config, lang_of(src)), html
+        )
     present = getattr(page, "present_anchor_ids", None)
     if present is not None:
         for tag in TABBED_INPUT.findall(html):

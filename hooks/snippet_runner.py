@@ -7,16 +7,16 @@
 The build imports its constants (tolerance, time limits, frameworks) for the code pages;
 the tests and ``make snippets`` run it.
 
-A *run* is one script under one setting: ``snippets/<task>/tensorflow.py`` and
-``pytorch.py`` once each, ``keras.py`` once per Keras backend (``jax``, ``tensorflow``,
-``torch``, chosen through ``KERAS_BACKEND``). Each run's stdout is stored in
-``tensorflow.out``, ``pytorch.out`` and ``keras.<backend>.out``; stderr (framework warnings)
-is not part of it.
+A *run* is one script under one setting: ``snippets/<task>/<task>_tensorflow.py`` and
+``<task>_pytorch.py`` once each, ``<task>_keras.py`` once per Keras backend (``jax``,
+``tensorflow``, ``torch``, chosen through ``KERAS_BACKEND``). Each run's stdout is stored
+beside the script as ``<task>_tensorflow.out``, ``<task>_pytorch.out`` and
+``<task>_keras.<backend>.out``; stderr (framework warnings) is not part of it. File names
+never equal a package's, so ``python FILE`` works from any folder.
 
-Every run is a fresh ``python -P`` process (``-P``: the script's folder is not put on
-``sys.path``, so ``keras.py`` does not shadow the ``keras`` package), in an empty temporary
-working directory (saved models and logs land there, never in the repository), with a
-time limit of ``TIME_LIMIT_S``. Runs go two at a time (the CI machine has two cores) and
+Every run is a fresh ``python FILE`` process, as a reader runs it, in an empty temporary
+working directory, with a time limit of ``TIME_LIMIT_S``. The Keras run on the pages'
+backend sets no ``KERAS_BACKEND``: the script's own default must give the page's output. Runs go two at a time (the CI machine has two cores) and
 each process is held to one CPU thread, which also keeps the numbers the same from one
 machine to the next.
 
@@ -87,12 +87,12 @@ class Run:
 
     @property
     def script(self) -> Path:
-        return self.root / self.task / f"{self.framework}.py"
+        return script_path(self.root, self.task, self.framework)
 
     @property
     def out(self) -> Path:
         suffix = f".{self.backend}" if self.backend else ""
-        return self.root / self.task / f"{self.framework}{suffix}.out"
+        return self.root / self.task / f"{self.task}_{self.framework}{suffix}.out"
 
     @property
     def name(self) -> str:
@@ -115,6 +115,7 @@ class Result:
     returncode: int | None  # None: killed at the time limit
     seconds: float  # wall-clock time
     cpu_seconds: float = 0.0  # user + system time of the process and its threads
+    left: tuple[str, ...] = ()  # what it wrote into the folder it ran from
 
     @property
     def ok(self) -> bool:
@@ -125,12 +126,17 @@ class SnippetLayoutError(Exception):
     """The snippets folder is not laid out as the runner expects."""
 
 
+def script_path(root: Path, task: str, framework: str) -> Path:
+    """snippets/<task>/<task>_<framework>.py: never the name of a package it imports."""
+    return root / task / f"{task}_{framework}.py"
+
+
 def tasks(root: Path = SNIPPETS) -> list[str]:
     """Every folder under snippets/ that holds a snippet, in name order."""
     return sorted(
         p.name
         for p in root.iterdir()
-        if p.is_dir() and any((p / f"{fw}.py").exists() for fw in FRAMEWORKS)
+        if p.is_dir() and any(script_path(root, p.name, fw).exists() for fw in FRAMEWORKS)
     )
 
 
@@ -148,10 +154,10 @@ def discover(
     runs = []
     for task in names:
         for fw in FRAMEWORKS:
-            if not (root / task / f"{fw}.py").exists():
+            if not script_path(root, task, fw).exists():
                 problems.append(
-                    f"{root / task / f'{fw}.py'}: missing; every task has "
-                    f"{', '.join(f + '.py' for f in FRAMEWORKS)}"
+                    f"{script_path(root, task, fw)}: missing; every task has "
+                    f"{', '.join(script_path(root, task, f).name for f in FRAMEWORKS)}"
                 )
                 continue
             if fw not in frameworks:
@@ -161,6 +167,15 @@ def discover(
     if problems:
         raise SnippetLayoutError("\n".join(problems))
     return runs
+
+
+def discover_task(root: Path, task: str) -> list[Run]:
+    """The runs of one task, whether or not its files exist yet."""
+    return [
+        Run(task, fw, backend, root)
+        for fw in FRAMEWORKS
+        for backend in (KERAS_BACKENDS if fw == "keras" else (None,))
+    ]
 
 
 def normalise(text: str) -> str:
@@ -190,23 +205,28 @@ def run_env(run: Run, device: str, workdir: str) -> dict[str, str]:
             "MKL_NUM_THREADS": "1",
             "TF_NUM_INTRAOP_THREADS": "1",
             "TF_NUM_INTEROP_THREADS": "1",
-            "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1",
+            "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false",  # XLA on one thread
+            # warnings from libraries too, so a deprecation reaches stderr (DEPRECATION below)
+            "PYTHONWARNINGS": "default",
         }
     )
     if device == "cpu":
         env["CUDA_VISIBLE_DEVICES"] = ""
         env["JAX_PLATFORMS"] = "cpu"
-    if run.backend:
+    if run.backend and run.backend != PAGE_KERAS_BACKEND:
         env["KERAS_BACKEND"] = run.backend
     return env
 
 
-def execute(run: Run, device: str = "cpu", time_limit: float = TIME_LIMIT_S) -> Result:
-    """Run one snippet in a fresh process and temporary working directory."""
+def execute(
+    run: Run, device: str = "cpu", time_limit: float = TIME_LIMIT_S, script: Path | None = None
+) -> Result:
+    """Run one snippet (or ``script``, a copy of it) with ``python FILE`` in a fresh process
+    and an empty temporary working directory."""
     workdir = tempfile.mkdtemp(prefix="snippet-run-")
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-P", str(run.script)],
+        [sys.executable, str(script or run.script)],
         cwd=workdir,
         env=run_env(run, device, workdir),
         stdout=subprocess.PIPE,
@@ -244,6 +264,8 @@ def execute(run: Run, device: str = "cpu", time_limit: float = TIME_LIMIT_S) -> 
     proc.stdout.close()
     proc.stderr.close()
     proc.returncode = os.waitstatus_to_exitcode(status)
+    own = {".keras", ".mpl"}  # KERAS_HOME and MPLCONFIGDIR, set by run_env
+    left = tuple(sorted(n for n in os.listdir(workdir) if n not in own))
     shutil.rmtree(workdir, ignore_errors=True)
     return Result(
         run,
@@ -252,6 +274,7 @@ def execute(run: Run, device: str = "cpu", time_limit: float = TIME_LIMIT_S) -> 
         None if killed.is_set() and proc.returncode != 0 else proc.returncode,
         time.perf_counter() - start,
         usage.ru_utime + usage.ru_stime,
+        left,
     )
 
 
@@ -261,11 +284,13 @@ def execute_all(
     jobs: int = JOBS,
     time_limit: float = TIME_LIMIT_S,
     progress=None,
+    scripts: dict[Run, Path] | None = None,
 ) -> list[Result]:
-    """Run snippets ``jobs`` at a time; results come back in the order of ``runs``."""
+    """Run snippets ``jobs`` at a time (``scripts``: a copy to run instead of a run's own
+    script); results come back in the order of ``runs``."""
 
     def one(run):
-        result = execute(run, device, time_limit)
+        result = execute(run, device, time_limit, (scripts or {}).get(run))
         if progress:
             progress(result)
         return result
@@ -274,27 +299,31 @@ def execute_all(
         return list(pool.map(one, runs))
 
 
-def numbers_match(expected: str, actual: str) -> bool:
+def numbers_match(expected: str, actual: str, rel: float = REL_TOL, abs_: float = ABS_TOL) -> bool:
     if INTEGER.fullmatch(expected) and INTEGER.fullmatch(actual):
         return int(expected) == int(actual)
     a, b = float(expected), float(actual)
-    return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=ABS_TOL)
+    if rel == 0 and abs_ == 0:
+        return a == b
+    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
 
 
-def line_matches(expected: str, actual: str) -> bool:
+def line_matches(expected: str, actual: str, rel: float = REL_TOL, abs_: float = ABS_TOL) -> bool:
     """Text equal outside the numbers; numbers equal within the tolerance."""
     exp_text, act_text = NUMBER.split(expected), NUMBER.split(actual)
     if exp_text != act_text:
         return False
     return all(
-        numbers_match(e, a)
+        numbers_match(e, a, rel, abs_)
         for e, a in zip(NUMBER.findall(expected), NUMBER.findall(actual), strict=True)
     )
 
 
-def outputs_match(expected: str, actual: str) -> bool:
+def outputs_match(expected: str, actual: str, rel: float = REL_TOL, abs_: float = ABS_TOL) -> bool:
     exp, act = expected.splitlines(), actual.splitlines()
-    return len(exp) == len(act) and all(line_matches(e, a) for e, a in zip(exp, act, strict=True))
+    return len(exp) == len(act) and all(
+        line_matches(e, a, rel, abs_) for e, a in zip(exp, act, strict=True)
+    )
 
 
 def lines_differing(stored: Path, actual: str) -> int:
@@ -346,6 +375,12 @@ def failure(result: Result, time_limit: float = TIME_LIMIT_S) -> str | None:
             f"{run.name}: exited with status {result.returncode}.\n"
             f"--- stderr (last lines) ---\n{tail(result.stderr)}"
         )
+    if result.left:
+        return (
+            f"{run.name}: wrote {', '.join(result.left)} into the folder it was run from. Write "
+            "files into a folder the snippet makes and names, e.g. "
+            'Path(tempfile.mkdtemp(prefix="<task>-<framework>-")), never the current folder.'
+        )
     unstable = unstable_parts(result.stdout)
     if unstable:
         return (
@@ -356,22 +391,204 @@ def failure(result: Result, time_limit: float = TIME_LIMIT_S) -> str | None:
     return None
 
 
-def check_result(result: Result, time_limit: float = TIME_LIMIT_S) -> str | None:
-    """None when the run succeeded and printed its stored output; else what is wrong."""
+# --- what each task's results must satisfy (snippets/<task>/checks.yml) ----------------------
+CHECKS_FILE = "checks.yml"
+RULE_KINDS = ("equals", "near", "at_least", "at_most", "same_across")
+TRUE_LINE = re.compile(r"^(.*?):\s*(True|False)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Rule:
+    where: str  # file:line, for messages
+    line: re.Pattern
+    kind: str
+    value: object
+    within: float
+    frameworks: tuple[str, ...]
+    reason: str
+
+    def describe(self) -> str:
+        if self.kind == "near":
+            what = f"within {self.within:g} of {self.value}"
+        elif self.kind == "same_across":
+            what = "the same in every tab and backend"
+        else:
+            what = f"{self.kind.replace('_', ' ')} {self.value}"
+        return f"'{self.line.pattern}' {what} ({self.reason}; {self.where})"
+
+
+@dataclass(frozen=True)
+class Checks:
+    rel: float
+    abs: float
+    tolerance_reason: str
+    rules: tuple[Rule, ...]
+    false_is_right: tuple[str, ...]  # labels of '...: False' lines that must say False
+
+
+class ChecksError(Exception):
+    """A checks.yml that cannot be used."""
+
+
+def load_checks(root: Path, task: str) -> Checks:
+    """snippets/<task>/checks.yml: the task's tolerance (with its reason) and its rules."""
+    import yaml
+
+    path = root / task / CHECKS_FILE
+    shown = path.relative_to(ROOT).as_posix() if ROOT in path.parents else str(path)
+    if not path.exists():
+        raise ChecksError(
+            f"{shown}: missing. Every task states what its results must satisfy: a tolerance "
+            "with its reason, and rules (see CONTRIBUTING, adding a snippet task)"
+        )
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise ChecksError(f"{shown}: not valid YAML: {exc}") from None
+
+    def line_of(needle: str) -> int:
+        at = text.find(needle)
+        return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+    unknown = set(data) - {"tolerance", "rules", "false_is_right"}
+    if unknown:
+        raise ChecksError(f"{shown}:{line_of(sorted(unknown)[0])}: unknown key(s) {sorted(unknown)}")
+    tolerance = data.get("tolerance") or {}
+    if not {"rel", "abs", "reason"} <= set(tolerance):
+        raise ChecksError(
+            f"{shown}:{line_of('tolerance')}: tolerance: needs rel, abs and the reason for them "
+            "(0 and 0 when the printed numbers must be exact)"
+        )
+    rules = []
+    for n, item in enumerate(data.get("rules") or []):
+        where = f"{shown}:{line_of(str(item.get('line', '')))}"
+        kinds = [k for k in RULE_KINDS if k in item]
+        extra = set(item) - {"line", "within", "frameworks", "reason", *RULE_KINDS}
+        if len(kinds) != 1 or extra or "line" not in item or not item.get("reason"):
+            raise ChecksError(
+                f"{where}: rules[{n}]: needs 'line' (a regex with one group), exactly one of "
+                f"{', '.join(RULE_KINDS)}, and a 'reason'" + (f"; unknown {sorted(extra)}" if extra else "")
+            )
+        try:
+            pattern = re.compile(item["line"], re.MULTILINE)
+        except re.error as exc:
+            raise ChecksError(f"{where}: rules[{n}].line: not a regular expression: {exc}") from None
+        if pattern.groups != 1:
+            raise ChecksError(f"{where}: rules[{n}].line: needs exactly one group (...)")
+        if kinds[0] == "near" and "within" not in item:
+            raise ChecksError(f"{where}: rules[{n}]: 'near' needs 'within'")
+        rules.append(Rule(where, pattern, kinds[0], item[kinds[0]], float(item.get("within", 0)),
+                          tuple(item.get("frameworks") or FRAMEWORKS), item["reason"]))  # fmt: skip
+    return Checks(float(tolerance["rel"]), float(tolerance["abs"]), tolerance["reason"],
+                  tuple(rules), tuple(data.get("false_is_right") or ()))  # fmt: skip
+
+
+def rule_problems(checks: Checks, outputs: dict[Run, str], what: str = "run") -> list[str]:
+    """Each rule broken by an output (a fresh run's or a stored one): the task, the framework,
+    the rule and the value."""
+    problems = []
+    for run, text in outputs.items():
+        for label, value in TRUE_LINE.findall(text):
+            right = "False" if label.strip() in checks.false_is_right else "True"
+            if value != right:
+                problems.append(f"{run.name} ({what}): '{label.strip()}: {value}', expected {right}")
+        for rule in checks.rules:
+            if run.framework not in rule.frameworks:
+                continue
+            found = rule.line.search(text)
+            if not found:
+                problems.append(f"{run.name} ({what}): no line matches {rule.describe()}")
+                continue
+            got = found.group(1)
+            ok = True
+            if rule.kind == "equals":
+                ok = got == str(rule.value)
+            elif rule.kind in ("near", "at_least", "at_most"):
+                try:
+                    number = float(got)
+                except ValueError:
+                    ok = False
+                else:
+                    limit = float(rule.value)
+                    ok = {"near": abs(number - limit) <= rule.within, "at_least": number >= limit,
+                          "at_most": number <= limit}[rule.kind]  # fmt: skip
+            if not ok:
+                problems.append(f"{run.name} ({what}): {got!r} breaks {rule.describe()}")
+    for rule in [r for r in checks.rules if r.kind == "same_across"]:
+        values = {}
+        for run, text in outputs.items():
+            found = rule.line.search(text) if run.framework in rule.frameworks else None
+            if found:
+                values[run.name] = found.group(1)
+        if len(set(values.values())) > 1:
+            listed = "; ".join(f"{name}: {v!r}" for name, v in values.items())
+            problems.append(f"{what}s differ where {rule.describe()}: {listed}")
+    return problems
+
+
+# --- warnings on stderr ---------------------------------------------------------------------
+DEPRECATION = re.compile(r"DeprecationWarning|FutureWarning|deprecat", re.IGNORECASE)
+WARNING_AT = re.compile(r"^(?P<file>\S+\.py):(?P<line>\d+): \w*Warning: (?P<text>.*)$")
+ALLOWED_FILE = "allowed_warnings.yml"
+
+
+def allowed_warnings(root: Path = SNIPPETS) -> list[tuple[re.Pattern, str]]:
+    """(pattern, reason) for each deprecation message a snippet may print (snippets/allowed_warnings.yml)."""
+    import yaml
+
+    path = root / ALLOWED_FILE
+    if not path.exists():
+        return []
+    items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    out = []
+    for n, item in enumerate(items):
+        if not isinstance(item, dict) or set(item) != {"pattern", "reason"} or not item["reason"]:
+            raise ChecksError(f"{path}: entry {n}: needs exactly 'pattern' and a 'reason'")
+        out.append((re.compile(item["pattern"]), item["reason"]))
+    return out
+
+
+def new_deprecations(result: Result, allowed: list[tuple[re.Pattern, str]]) -> list[str]:
+    """Deprecation messages on stderr that the allow-list does not explain: the message and the
+    file and line that raised it."""
+    found = []
+    for line in result.stderr.splitlines():
+        if not DEPRECATION.search(line) or any(p.search(line) for p, _ in allowed):
+            continue
+        at = WARNING_AT.match(line.strip())
+        found.append(f"{at['text']} (raised at {at['file']}:{at['line']})" if at else line.strip())
+    return found
+
+
+def check_result(
+    result: Result, time_limit: float = TIME_LIMIT_S, checks: Checks | None = None
+) -> str | None:
+    """None when the run succeeded, printed no new deprecation and printed its stored output
+    (within its task's tolerance); else what is wrong."""
     problem = failure(result, time_limit)
     if problem:
         return problem
     run = result.run
+    warnings = new_deprecations(result, allowed_warnings(run.root))
+    if warnings:
+        return (
+            f"{run.name}: new deprecation warning(s) on stderr:\n  " + "\n  ".join(warnings)
+            + f"\nUse the current API, or add the message to snippets/{ALLOWED_FILE} with the "
+            "reason it cannot be avoided."
+        )
+    checks = checks or load_checks(run.root, run.task)
     if not run.out.exists():
         return (
             f"{run.name}: no stored output {run.out}. Run `make snippets` to write it, "
             f"read it, and commit it.\n--- this run printed ---\n{result.stdout}"
         )
     expected = run.out.read_text(encoding="utf-8")
-    if not outputs_match(expected, result.stdout):
+    if not outputs_match(expected, result.stdout, checks.rel, checks.abs):
         return (
             f"{run.name}: printed something other than {run.out.name} (numbers within "
-            f"rel {REL_TOL:g} / abs {ABS_TOL:g}; other text exactly). If the change is "
+            f"rel {checks.rel:g} / abs {checks.abs:g}: {checks.tolerance_reason}; other text "
+            "exactly). If the change is "
             f"intended, run `make snippets` and commit the .out file.\n"
             + diff(expected, result.stdout, run.out)
         )
@@ -414,6 +631,7 @@ def main(argv: list[str] | None = None) -> int:
         "(implies running without comparing)",
     )
     parser.add_argument("--only", default="", help="comma-separated task names")
+    parser.add_argument("--frameworks", default=",".join(FRAMEWORKS), help="comma-separated")
     parser.add_argument("--jobs", type=int, default=JOBS)
     parser.add_argument("--root", type=Path, default=SNIPPETS, help=argparse.SUPPRESS)
     parser.add_argument("--time-limit", type=float, default=TIME_LIMIT_S, help=argparse.SUPPRESS)
@@ -425,7 +643,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--write stores CPU outputs; use --check with --device cuda")
 
     try:
-        runs = discover(args.root, [t for t in args.only.split(",") if t] or None)
+        runs = discover(
+            args.root,
+            [t for t in args.only.split(",") if t] or None,
+            tuple(f for f in args.frameworks.split(",") if f),
+        )
     except SnippetLayoutError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -443,10 +665,25 @@ def main(argv: list[str] | None = None) -> int:
     wall = time.perf_counter() - start
 
     problems = []
+    try:
+        checks = {task: load_checks(args.root, task) for task in {r.task for r in runs}}
+        allowed = allowed_warnings(args.root)
+    except ChecksError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    broken = set()  # tasks whose results break a rule: nothing of them is written
+    for task, task_checks in checks.items():
+        outputs = {r.run: r.stdout for r in results if r.run.task == task and r.ok}
+        found = rule_problems(task_checks, outputs, "GPU run" if device == "cuda" else "run")
+        if found:
+            broken.add(task)
+            problems += found
     if device == "cuda":
         used_gpu = []
         for r in results:
             problem = failure(r, args.time_limit)
+            if not problem and new_deprecations(r, allowed):
+                problem = f"{r.run.name}: " + "; ".join(new_deprecations(r, allowed))
             if problem:
                 problems.append(problem)
                 continue
@@ -471,15 +708,17 @@ def main(argv: list[str] | None = None) -> int:
     elif args.write:
         for r in results:
             problem = failure(r, args.time_limit)
+            if not problem and new_deprecations(r, allowed):
+                problem = f"{r.run.name}: " + "; ".join(new_deprecations(r, allowed))
             if problem:
                 problems.append(problem)
-            else:
+            elif r.run.task not in broken:
                 r.run.out.write_text(r.stdout, encoding="utf-8")
         for stray in stray_outputs(args.root, runs) if not args.only else []:
             problems.append(f"{stray}: no snippet writes this output any more; delete it")
     else:
         for r in results:
-            problem = check_result(r, args.time_limit)
+            problem = check_result(r, args.time_limit, checks[r.run.task])
             if problem:
                 problems.append(problem)
         for stray in stray_outputs(args.root, runs) if not args.only else []:

@@ -36,7 +36,7 @@ def kind_of(item) -> str:
         return "lighthouse"
     if "browser" in names:
         return "browser"
-    if module == "test_snippets" or "snippet" in names:
+    if module in ("test_snippets", "test_notebooks", "test_requirements") or "snippet" in names:
         return "snippets"
     if names & BUILD_FIXTURES or module in BUILD_MODULES:
         return "build"

@@ -21,6 +21,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+import pins
 import snippet_runner as sr
 from hooks import code_pages
 from tests.conftest import STARTED, open_page, reload_page
@@ -90,11 +91,11 @@ def test_task_page_has_the_three_tabs_with_code_and_output(built_site, slug, lan
     blocks = code_blocks(text)
     task = task_of(slug)
     for fw in sr.FRAMEWORKS:
-        title = f"snippets/{task}/{fw}.py"
+        title = f"snippets/{task}/{task}_{fw}.py"
         where = [i for i, b in enumerate(blocks) if b[1] == title]
         assert len(where) == 1, f"{lang} {slug}: {len(where)} code blocks titled {title}"
         i = where[0]
-        script = (sr.SNIPPETS / task / f"{fw}.py").read_text(encoding="utf-8")
+        script = sr.script_path(sr.SNIPPETS, task, fw).read_text(encoding="utf-8")
         assert blocks[i][0] == "python"
         assert blocks[i][2].rstrip("\n") == script.rstrip("\n"), f"{title} differs on the page"
         # the output, right under the code, in the same tab
@@ -119,9 +120,9 @@ def Run(task, fw, backend):  # noqa: N802 - a shorthand for the runner's Run
 def test_one_annotation_per_marker(built_site, slug, lang):
     text = page_html(built_site, lang, f"code/{slug}")
     for fw in sr.FRAMEWORKS:
-        script = sr.SNIPPETS / task_of(slug) / f"{fw}.py"
+        script = sr.script_path(sr.SNIPPETS, task_of(slug), fw)
         markers = len(re.findall(r"# \(\d+\)!", script.read_text("utf-8")))
-        start = text.index(f'<span class="filename">snippets/{task_of(slug)}/{fw}.py</span>')
+        start = text.index(f'<span class="filename">snippets/{task_of(slug)}/{script.name}</span>')
         after = text[text.index("</pre>", start) + len("</pre>") :]
         items = re.match(r"\s*</div>\s*<ol>(.*?)</ol>", after, re.S)
         count = len(re.findall(r"<li>", items.group(1))) if items else 0
@@ -133,12 +134,13 @@ def test_one_annotation_per_marker(built_site, slug, lang):
 def test_every_code_page_says_which_versions_it_was_tested_with(built_site, path, lang):
     text = page_html(built_site, lang, path)
     assert "tested-versions" not in text
-    for name, version in code_pages.pins():
+    for pin in pins.pins():
+        name = pin.name + pin.extras
         assert re.search(
-            rf"<td><code>{re.escape(name)}</code></td>\s*<td>{re.escape(version)}"
+            rf"<td><code>{re.escape(name)}</code></td>\s*<td>{re.escape(pin.version)}"
             r"</td>",
             text,
-        ), f"{lang} {path}: no row for {name}=={version}"
+        ), f"{lang} {path}: no row for {name}=={pin.version}"
     pinned = (sr.SNIPPETS / "requirements.txt").read_text()
     for needed in (
         "torch==",
@@ -186,25 +188,41 @@ def tab(label: str, body: str) -> str:
 
 def good_tab(fw: str, label: str, notes: int) -> str:
     outs = (
-        [f'--8<-- "tensors/keras.{b}.out"' for b in sr.KERAS_BACKENDS]
+        [f'--8<-- "tensors/tensors_keras.{b}.out"' for b in sr.KERAS_BACKENDS]
         if fw == "keras"
-        else [f'--8<-- "tensors/{fw}.out"']
+        else [f'--8<-- "tensors/tensors_{fw}.out"']
     )
     items = "\n".join(f"{i}.  note" for i in range(1, notes + 1))
-    body = f'```python\n--8<-- "tensors/{fw}.py"\n```\n\n{items}\n\n' + "\n\n".join(
-        f"```text\n{o}\n```" for o in outs
+    body = (
+        f'<!-- downloads: {fw} -->\n\n```python\n--8<-- "tensors/tensors_{fw}.py"\n```\n\n{items}\n\n'
+        + "\n\n".join(f"```text\n{o}\n```" for o in outs)
     )
     return tab(label, body)
 
 
 def markers(fw: str) -> int:
-    return len(re.findall(r"# \(\d+\)!", (sr.SNIPPETS / "tensors" / f"{fw}.py").read_text()))
+    return len(re.findall(r"# \(\d+\)!", sr.script_path(sr.SNIPPETS, "tensors", fw).read_text()))
 
 
-GOOD = "# T {#tensors}\n\n## C {#tensors-code}\n\n" + "".join(
-    good_tab(fw, label, markers(fw))
-    for fw, label in zip(sr.FRAMEWORKS, code_pages.LABELS, strict=True)
+GOOD = (
+    "# T {#tensors}\n\n## C {#tensors-code}\n\n"
+    + "".join(
+        good_tab(fw, label, markers(fw))
+        for fw, label in zip(sr.FRAMEWORKS, code_pages.LABELS, strict=True)
+    )
+    + "## R {#tensors-run}\n\n"
+    + "".join(
+        tab(label, f"<!-- install: {fw} -->")
+        for fw, label in zip(sr.FRAMEWORKS, code_pages.LABELS, strict=True)
+    )
 )
+
+
+@pytest.mark.parametrize("marker", ["downloads", "install"])
+def test_hook_refuses_a_tab_without_its_take_away_marker(marker):
+    page = GOOD.replace(f"<!-- {marker}: keras -->", "")
+    problems = code_pages.check_task_page(page, "code/tensors.md")
+    assert any(f"has 0 '<!-- {marker}: keras -->' marker(s)" in p for p in problems), problems
 
 
 def test_hook_accepts_a_complete_page():
@@ -220,16 +238,18 @@ def test_hook_refuses_tabs_in_another_order_or_spelling():
 
 
 def test_hook_refuses_a_page_without_one_frameworks_snippet():
-    missing = GOOD.replace('--8<-- "tensors/pytorch.py"', "")
+    missing = GOOD.replace('--8<-- "tensors/tensors_pytorch.py"', "")
     problems = code_pages.check_task_page(missing, "code/tensors.md")
-    assert any("does not include snippets/tensors/pytorch.py" in p for p in problems), problems
+    assert any("does not include snippets/tensors/tensors_pytorch.py" in p for p in problems), (
+        problems
+    )
 
 
 def test_hook_refuses_missing_annotations():
     fewer = GOOD.replace("    1.  note\n", "", 1)
     problems = code_pages.check_task_page(fewer, "code/tensors.md")
     assert any(
-        "snippets/tensors/tensorflow.py has" in p and "numbered item" in p for p in problems
+        "snippets/tensors/tensors_tensorflow.py has" in p and "numbered item" in p for p in problems
     ), problems
 
 
@@ -320,11 +340,12 @@ def test_every_task_page_has_the_compare_button_after_its_title(built_site, slug
 
 def test_versions_table_comes_from_the_pins():
     table = code_pages.versions_table("en")
-    for name, version in code_pages.pins():
-        assert f"| `{name}` | {version} |" in table
-    assert "| Package | Version |" in table and "| 패키지 | 버전 |" in code_pages.versions_table(
-        "ko"
-    )
+    for pin in pins.pins():
+        assert f"| `{pin.name}{pin.extras}` | {pin.version} |" in table
+    assert "| `tensorflow-cpu` | 2.21.0 | Linux x86-64, Windows |" in table
+    assert "| `tensorflow` | 2.21.0 | macOS, Linux aarch64 |" in table
+    assert "| Package | Version | Platforms |" in table
+    assert "| 패키지 | 버전 | 플랫폼 |" in code_pages.versions_table("ko")
 
 
 # --- Chromium -------------------------------------------------------------------------------
@@ -354,7 +375,7 @@ def test_clicking_pytorch_switches_every_group_here_and_on_the_next_page(page, s
     )
     assert checked_labels(page) == ["PyTorch"] * groups
     visible = page.locator(".tabbed-set").first.locator(".tabbed-block:visible")
-    assert "snippets/tensors/pytorch.py" in visible.first.inner_text()
+    assert "snippets/tensors/tensors_pytorch.py" in visible.first.inner_text()
 
     page.locator("a.md-footer__link--next").click()
     page.wait_for_load_state("load")

@@ -132,14 +132,14 @@ def test_data_file_that_is_not_utf8(project):
 
 # --- snippet includes ----------------------------------------------------------------------
 def test_include_of_a_missing_snippet_file(project):
-    include = '```python\n--8<-- "tensors/pytroch.py"\n```\n'
+    include = '```python\n--8<-- "tensors/tensors_pytroch.py"\n```\n'
     probe(project, include, include)
     failed_with(
         build(project),
-        f"docs/probe.md:{BODY_LINE + 1}: includes 'tensors/pytroch.py', but there is "
-        "no file 'tensors/pytroch.py' in snippets/",
-        f"docs/probe.en.md:{BODY_LINE + 1}: includes 'tensors/pytroch.py'",
-        "Fix the path or add the file. Did you mean 'tensors/pytorch.py'",
+        f"docs/probe.md:{BODY_LINE + 1}: includes 'tensors/tensors_pytroch.py', but "
+        "there is no file 'tensors/tensors_pytroch.py' in snippets/",
+        f"docs/probe.en.md:{BODY_LINE + 1}: includes 'tensors/tensors_pytroch.py'",
+        "Fix the path or add the file. Did you mean 'tensors/tensors_pytorch.py'",
     )
 
 
@@ -362,7 +362,7 @@ def snippet(tmp_path):
         ignore=shutil.ignore_patterns("*.out", "_run", "__pycache__"),
     )
     [run] = runner.discover(root, [TASK], frameworks=(FRAMEWORK,))
-    assert run.name.endswith(f"snippets/{TASK}/{FRAMEWORK}.py")  # messages name the script
+    assert run.name.endswith(f"snippets/{TASK}/{TASK}_{FRAMEWORK}.py")  # messages name the script
     pristine = runner.execute(run)
     assert runner.failure(pristine) is None, runner.failure(pristine)
     run.out.write_text(pristine.stdout, encoding="utf-8")
@@ -388,7 +388,9 @@ def test_snippet_whose_output_changed(snippet):
         f.write('print("one line more")\n')
     problem = runner.check_result(runner.execute(run))
     assert problem is not None
-    assert problem.startswith(f"{run.name}: printed something other than {FRAMEWORK}.out"), problem
+    assert problem.startswith(f"{run.name}: printed something other than {TASK}_{FRAMEWORK}.out"), (
+        problem
+    )
     assert "If the change is intended, run `make snippets` and commit the .out file" in problem
     assert f"+++ {run.out} (this run)" in problem and "+one line more" in problem, problem
 

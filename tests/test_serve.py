@@ -76,17 +76,23 @@ def test_serve_previews_and_reloads_every_source_the_build_reads(served):
     )
     wait_for(url + "/en/probe/", "미리 보기 본문입니다.", server)
     # a snippet (included into the page)
-    with (project / "snippets" / "tensors" / "pytorch.py").open("a", encoding="utf-8") as f:
+    with (project / "snippets" / "tensors" / "tensors_pytorch.py").open("a", encoding="utf-8") as f:
         f.write("# reloaded-snippet-marker\n")
     wait_for(page, "reloaded-snippet-marker", server)
     # a template override
-    edit(project / "overrides" / "main.html", "{% block extrahead %}\n  {{ super() }}",
-         "{% block extrahead %}\n  {{ super() }}<!-- reloaded-override-marker -->")
+    edit(
+        project / "overrides" / "main.html",
+        "{% block extrahead %}\n  {{ super() }}",
+        "{% block extrahead %}\n  {{ super() }}<!-- reloaded-override-marker -->",
+    )
     wait_for(page, "reloaded-override-marker", server)
     # the matrix data
     edit(project / "data" / "matrix.yml", "ko: ", "ko: reloaded-data-marker ")
     wait_for(url + "/compare/", "reloaded-data-marker", server)
     # hook code: MkDocs loads a hook once per process, so this needs the restart
-    edit(project / "hooks" / "code_pages.py", '"ko": "세 프레임워크 나란히 보기"',
-         '"ko": "reloaded-hook-marker"')
+    edit(
+        project / "hooks" / "code_pages.py",
+        '"ko": "세 프레임워크 나란히 보기"',
+        '"ko": "reloaded-hook-marker"',
+    )
     wait_for(page, "reloaded-hook-marker", server)

@@ -1,7 +1,10 @@
 """Every snippet runs again and prints what is stored beside it.
 
-The snippets run once per session (two at a time, see hooks/snippet_runner.py); each run is
-then its own test, so a failure names the script, its Keras backend and the diff. The runner
+What runs is what a reader downloads: the site's ``downloads/<task>-<framework>.py``, started
+with ``python FILE`` in an empty folder (tests/test_downloads.py checks the download is the
+snippet, byte for byte). The runs go once per session (two at a time, see
+hooks/snippet_runner.py); each run is then its own test, so a failure names the script, its
+Keras backend and the diff. The runner
 itself is tested on small throw-away snippets: one that raises, one that hangs, one whose
 output changed.
 """
@@ -32,10 +35,17 @@ class _SnippetSummary:
         terminalreporter.write_line(self.text)
 
 
+def download_of(built_site: Path, run: sr.Run) -> Path:
+    return built_site / "downloads" / f"{run.task.replace('_', '-')}-{run.framework}.py"
+
+
 @pytest.fixture(scope="session")
-def snippet_results(pytestconfig):
+def snippet_results(pytestconfig, built_site):
+    scripts = {run: download_of(built_site, run) for run in RUNS}
+    missing = [str(path) for path in scripts.values() if not path.is_file()]
+    assert not missing, f"the built site lacks these downloads: {missing}"
     start = time.perf_counter()
-    results = sr.execute_all(RUNS)
+    results = sr.execute_all(RUNS, scripts=scripts)
     wall = time.perf_counter() - start
     summary = sr.timing_summary(results, wall)
     pytestconfig.pluginmanager.register(_SnippetSummary(summary), "snippet-summary")
@@ -70,12 +80,111 @@ def test_all_snippet_runs_fit_the_time_budget(snippet_results):
     assert wall <= sr.TOTAL_LIMIT_S, sr.timing_summary(list(results.values()), wall)
 
 
-@pytest.mark.parametrize("run", [r for r in RUNS if r.task == "digits"], ids=lambda r: r.id)
-def test_digits_classifier_reaches_90_percent(run, snippet_results):
-    result = snippet_results[0][run]
-    found = re.search(r"^test accuracy: ([0-9.]+)$", result.stdout, re.MULTILINE)
-    assert found, f"{run.name} printed no 'test accuracy:' line:\n{result.stdout}"
-    assert float(found.group(1)) >= 0.90, f"{run.name}: {found.group(0)}"
+@pytest.mark.parametrize("task", TASKS)
+def test_fresh_runs_keep_their_tasks_rules(task, snippet_results):
+    """The rules of snippets/<task>/checks.yml on this session's runs: a wrong result fails
+    even when the stored output is wrong the same way."""
+    checks = sr.load_checks(sr.SNIPPETS, task)
+    outputs = {r: res.stdout for r, res in snippet_results[0].items() if r.task == task and res.ok}
+    problems = sr.rule_problems(checks, outputs)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("task", TASKS)
+def test_stored_outputs_keep_their_tasks_rules(task):
+    checks = sr.load_checks(sr.SNIPPETS, task)
+    outputs = {r: r.out.read_text("utf-8") for r in RUNS if r.task == task}
+    problems = sr.rule_problems(checks, outputs, "stored output")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.unit
+def test_a_wrong_stored_result_fails_its_rule():
+    """A wrong result stored once would pass a comparison with itself for ever; the rule
+    catches it (here the training loop's slope)."""
+    checks = sr.load_checks(sr.SNIPPETS, "train_loop")
+    run = next(r for r in RUNS if r.task == "train_loop" and r.framework == "pytorch")
+    right = run.out.read_text("utf-8")
+    wrong = re.sub(r"^w = [-0-9.]+,", "w = 2.5,", right, flags=re.M)
+    assert sr.rule_problems(checks, {run: right}, "stored output") == []
+    [problem] = sr.rule_problems(checks, {run: wrong}, "stored output")
+    assert "train_loop_pytorch.py (stored output): '2.5' breaks" in problem
+    assert "within 0.05 of 3.0" in problem and "the slope of the data" in problem
+
+
+@pytest.mark.unit
+def test_a_false_check_line_and_differing_tabs_fail():
+    checks = sr.load_checks(sr.SNIPPETS, "save_load")
+    runs = [r for r in RUNS if r.task == "save_load"][:2]
+    good = runs[0].out.read_text("utf-8")
+    bad = good.replace("same predictions: True", "same predictions: False")
+    problems = sr.rule_problems(checks, {runs[0]: bad}, "stored output")
+    assert any("same predictions: False', expected True" in p for p in problems), problems
+    other = good.replace("predictions: [", "predictions: [9.0, ")
+    problems = sr.rule_problems(checks, {runs[0]: good, runs[1]: other}, "stored output")
+    assert any("stored outputs differ where '^predictions" in p for p in problems), problems
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("rules: []\n", "tolerance: needs rel, abs and the reason"),
+        (
+            "tolerance: {rel: 0, abs: 0, reason: r}\nrules:\n  - {line: 'x (\\d)', equals: 1}\n",
+            "needs 'line' (a regex with one group), exactly one of",
+        ),
+        (
+            "tolerance: {rel: 0, abs: 0, reason: r}\nrules:\n  - {line: 'x', equals: 1, reason: r}\n",
+            "needs exactly one group",
+        ),
+        ("tolerance: {rel: 0, abs: 0, reason: r}\nrule: []\n", "unknown key(s) ['rule']"),
+    ],
+)
+def test_a_bad_checks_file_names_file_line_and_what_to_do(tmp_path, text, message):
+    make_task(tmp_path, "odd", {}, ALL_SAME, checks=text)
+    with pytest.raises(sr.ChecksError) as err:
+        sr.load_checks(tmp_path, "odd")
+    assert "odd/checks.yml:" in str(err.value) and message in str(err.value), str(err.value)
+
+
+def test_a_new_deprecation_warning_fails_with_its_text_and_place(tmp_path):
+    code = "import warnings\nwarnings.warn('old_api is deprecated', DeprecationWarning)\nprint('same')\n"
+    make_task(tmp_path, "dep", {"pytorch": code}, ALL_SAME)
+    message = sr.check_result(sr.execute(run_of(tmp_path, "dep", "pytorch")))
+    assert message and "new deprecation warning(s) on stderr" in message, message
+    assert "old_api is deprecated (raised at" in message and "dep_pytorch.py:2)" in message
+    assert "snippets/allowed_warnings.yml" in message
+
+
+def test_an_allowed_deprecation_passes(tmp_path):
+    code = "import warnings\nwarnings.warn('old_api is deprecated', DeprecationWarning)\nprint('same')\n"
+    make_task(tmp_path, "dep", {"pytorch": code}, ALL_SAME)
+    (tmp_path / "allowed_warnings.yml").write_text(
+        "- pattern: 'old_api is deprecated'\n  reason: the test allows it\n"
+    )
+    assert sr.check_result(sr.execute(run_of(tmp_path, "dep", "pytorch"))) is None
+
+
+@pytest.mark.unit
+def test_every_allowed_warning_has_its_reason():
+    allowed = sr.allowed_warnings()
+    assert allowed and all(reason for _, reason in allowed)
+
+
+def test_gpu_check_applies_the_tasks_rules(tmp_path, capsys):
+    checks = "tolerance: {rel: 0, abs: 0, reason: r}\nrules:\n  - {line: '^w = (\\S+)$', near: 3.0, within: 0.05, reason: the slope}\n"
+    make_task(
+        tmp_path,
+        "train_loop",
+        {fw: "print('device: cuda')\nprint('w = 2.5')\n" for fw in sr.FRAMEWORKS},
+        {},
+        checks=checks,
+    )
+    assert sr.main(["--device", "cuda", "--root", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "(GPU run): '2.5' breaks '^w = (\\S+)$' within 0.05 of 3.0 (the slope" in err
 
 
 @pytest.mark.parametrize("run", [r for r in RUNS if r.backend], ids=lambda r: r.id)
@@ -102,13 +211,19 @@ def test_annotation_markers_are_numbered_in_order(run):
 # --- the runner, on throw-away snippets ----------------------------------------------------
 
 
-def make_task(root: Path, name: str, code: dict[str, str], outputs: dict[str, str]) -> None:
+LOOSE = "tolerance: {rel: 0.01, abs: 0.001, reason: a test}\nrules: []\n"
+
+
+def make_task(
+    root: Path, name: str, code: dict[str, str], outputs: dict[str, str], checks: str = LOOSE
+) -> None:
     folder = root / name
     folder.mkdir(parents=True)
     for fw in sr.FRAMEWORKS:
-        (folder / f"{fw}.py").write_text(textwrap.dedent(code.get(fw, "print('same')\n")))
-    for name_, text in outputs.items():
-        (folder / name_).write_text(text)
+        (folder / f"{name}_{fw}.py").write_text(textwrap.dedent(code.get(fw, "print('same')\n")))
+    for name_, text in outputs.items():  # "pytorch.out" is stored as <name>_pytorch.out
+        (folder / f"{name}_{name_}").write_text(text)
+    (folder / "checks.yml").write_text(checks)
 
 
 ALL_SAME = {
@@ -125,7 +240,7 @@ def run_of(root: Path, task: str, fw: str, backend=None) -> sr.Run:
 def test_a_snippet_that_raises_fails_with_its_path_and_traceback(tmp_path):
     make_task(tmp_path, "broken", {"pytorch": "raise ValueError('no such layer')\n"}, ALL_SAME)
     message = sr.check_result(sr.execute(run_of(tmp_path, "broken", "pytorch")))
-    assert "broken/pytorch.py" in message and "exited with status 1" in message
+    assert "broken/broken_pytorch.py" in message and "exited with status 1" in message
     assert "ValueError: no such layer" in message
 
 
@@ -138,7 +253,7 @@ def test_a_snippet_that_hangs_is_stopped_at_the_time_limit(tmp_path):
     assert time.perf_counter() - start < 15
     assert result.returncode is None
     message = sr.check_result(result, time_limit=2)
-    assert "stuck/tensorflow.py: still running after 2 s" in message
+    assert "stuck/stuck_tensorflow.py: still running after 2 s" in message
 
 
 def test_a_changed_output_fails_with_path_and_diff(tmp_path):
@@ -149,9 +264,9 @@ def test_a_changed_output_fails_with_path_and_diff(tmp_path):
         {**ALL_SAME, "keras.torch.out": "loss 0.5\nbackend jax\n"},
     )
     message = sr.check_result(sr.execute(run_of(tmp_path, "changed", "keras", "torch")))
-    assert "changed/keras.py [KERAS_BACKEND=torch]" in message
+    assert "changed/changed_keras.py [KERAS_BACKEND=torch]" in message
     assert "-backend jax\n+backend torch" in message
-    assert "keras.torch.out (stored)" in message
+    assert "changed_keras.torch.out (stored)" in message
 
 
 def test_a_snippet_without_stored_output_says_to_run_make_snippets(tmp_path):
@@ -171,19 +286,38 @@ def test_unstable_output_is_refused(tmp_path):
     assert "a temporary path" in message and "a memory address" in message
 
 
-def test_snippets_run_in_a_temporary_folder_not_the_repository(tmp_path):
+def test_a_snippet_runs_with_plain_python_from_any_folder(tmp_path):
+    """No -P: a snippet's file name never hides a package it imports."""
+    make_task(tmp_path, "plain", {"keras": "import keras\nprint(keras.__name__)\n"}, ALL_SAME)
+    result = sr.execute(run_of(tmp_path, "plain", "keras", "jax"))
+    assert result.ok, result.stderr[-2000:]
+    assert result.stdout == "keras\n"
+
+
+def test_snippet_file_names_never_shadow_a_package_they_import():
+    for run in RUNS:
+        assert run.script.stem not in {"tensorflow", "keras", "torch", "jax", "numpy"}, run.script
+        assert run.script.name == f"{run.task}_{run.framework}.py"
+
+
+def test_a_snippet_that_writes_into_the_current_folder_is_refused(tmp_path):
     make_task(
-        tmp_path, "files", {"pytorch": "open('model.pt', 'w').write('x')\nprint('ok')\n"}, ALL_SAME
+        tmp_path,
+        "files",
+        {"pytorch": "open('model.pt', 'w').write('x')\nprint('same')\n"},
+        ALL_SAME,
     )
-    assert sr.execute(run_of(tmp_path, "files", "pytorch")).ok
+    result = sr.execute(run_of(tmp_path, "files", "pytorch"))
+    assert result.left == ("model.pt",)
+    assert "wrote model.pt into the folder it was run from" in sr.check_result(result)
     assert not (tmp_path / "files" / "model.pt").exists()
     assert not (sr.ROOT / "model.pt").exists()
 
 
 def test_a_task_missing_a_framework_is_refused(tmp_path):
     make_task(tmp_path, "partial", {}, ALL_SAME)
-    (tmp_path / "partial" / "keras.py").unlink()
-    with pytest.raises(sr.SnippetLayoutError, match=r"partial/keras.py: missing"):
+    (tmp_path / "partial" / "partial_keras.py").unlink()
+    with pytest.raises(sr.SnippetLayoutError, match=r"partial/partial_keras\.py: missing"):
         sr.discover(tmp_path)
 
 
@@ -194,7 +328,7 @@ def test_cli_check_exits_non_zero_and_counts_runs(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert code == 1
     assert "10 snippet runs" in out
-    assert "bad/pytorch.py" in err and "-same\n+different" in err
+    assert "bad/bad_pytorch.py" in err and "-same\n+different" in err
     assert sr.main(["--check", "--root", str(tmp_path), "--only", "good"]) == 0
     assert "5 snippet runs: all ok" in capsys.readouterr().out
 
@@ -207,8 +341,8 @@ def test_cli_write_stores_stdout_only(tmp_path):
         {},
     )
     assert sr.main(["--write", "--root", str(tmp_path)]) == 0
-    assert (tmp_path / "fresh" / "tensorflow.out").read_text() == "kept\n"
-    assert (tmp_path / "fresh" / "keras.jax.out").read_text() == "same\n"
+    assert (tmp_path / "fresh" / "fresh_tensorflow.out").read_text() == "kept\n"
+    assert (tmp_path / "fresh" / "fresh_keras.jax.out").read_text() == "same\n"
 
 
 # --- the comparison and its one tolerance --------------------------------------------------
@@ -250,7 +384,7 @@ def test_cli_cuda_check_fails_when_no_run_used_a_gpu(tmp_path, capsys):
     assert sr.main(["--device", "cuda", "--root", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
     assert "no snippet ran on a GPU" in err
-    assert "tensors/pytorch.py: device: cpu  (CPU: this framework's installed build" in out
+    assert "tensors/tensors_pytorch.py: device: cpu  (CPU: this framework's installed build" in out
 
 
 def test_cli_cuda_check_passes_and_counts_differing_lines(tmp_path, capsys):
@@ -263,6 +397,7 @@ def test_cli_cuda_check_passes_and_counts_differing_lines(tmp_path, capsys):
     assert sr.main(["--device", "cuda", "--root", str(tmp_path), "--only", "train_loop"]) == 0
     out = capsys.readouterr().out
     assert (
-        "train_loop/pytorch.py: device: cuda  (1 line(s) differ from the stored CPU output)" in out
+        "train_loop/train_loop_pytorch.py: device: cuda  (1 line(s) differ from the stored CPU output)"
+        in out
     )
     assert "5 snippet runs: all ok" in out
