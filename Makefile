@@ -24,6 +24,7 @@ help:
 	@echo "make snippets  - run every snippet, rewrite its stored output (.out), remake its notebooks"
 	@echo "make gpu-check - run the tensor and training snippets on a CUDA GPU"
 	@echo "make bench   - print the search and page-weight benchmarks"
+	@echo "make bench-speed - measure training speed in every framework into data/train_speed.json"
 
 # --- set-up, each step redone only when its inputs change --------------------------------
 $(VENV)/.python-ok:

@@ -152,8 +152,6 @@ NEEDS_TOO = {
     "tensorboard_keras.py": ["tensorflow"],
     # torch.onnx.export writes the graph with onnxscript
     "onnx_export_pytorch.py": ["onnxscript"],
-    # model.export(format="onnx") converts with jax2onnx on the jax backend (the pages' backend)
-    "onnx_export_keras.py": ["jax2onnx"],
 }
 
 
