@@ -80,11 +80,13 @@ QUERIES = {
         ("gradient", "code/autodiff"),
         ("saving and loading", "code/save-load"),
         ("export", "code/export"),
-        ("torch.compile", "code/graphs"),
+        # the compilation task and the migration page name it too since issues #16 and #17
+        ("torch.compile", ("code/graphs", "code/compilation", "migration", "pytorch")),
         ("multi-output", "code/multi-output"),
         ("pros and cons", "compare"),
         ("which framework", "choose"),
-        ("eager execution", "tensorflow"),
+        # compare and the glossary name it too since issue #17's notes
+        ("eager execution", ("tensorflow", "compare", "glossary")),
         ("tensorboard", "tensorflow"),
         ("sequential", "keras"),
         ("functional api", "keras"),
@@ -337,7 +339,7 @@ def test_each_index_holds_every_page_of_its_language_and_no_other(built_site, pa
 def test_results_highlight_the_word_and_the_page_highlights_it_too(boxes):
     box = boxes["ko"]
     results = box.search("파이토치로")
-    assert results and results[0] == "/pytorch/"
+    assert "/pytorch/" in results[:3], results  # the suite's bar: top three
     marks = box.page.eval_on_selector_all(
         ".md-search-result__item mark", "els => els.map(e => e.textContent)"
     )
@@ -346,7 +348,7 @@ def test_results_highlight_the_word_and_the_page_highlights_it_too(boxes):
         m.lower() == "pytorch" for m in marks
     ), marks
     href = box.page.locator(
-        ".md-search-result__item > a.md-search-result__link"
+        '.md-search-result__item > a.md-search-result__link[href*="/pytorch/?"]'
     ).first.get_attribute("href")
     h = parse_qs(urlsplit(href).query)["h"][0].split()
     assert "파이토치" in h and "pytorch" in h  # the stem and its variant, not the particle
