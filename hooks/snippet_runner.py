@@ -453,7 +453,9 @@ def load_checks(root: Path, task: str) -> Checks:
 
     unknown = set(data) - {"tolerance", "rules", "false_is_right"}
     if unknown:
-        raise ChecksError(f"{shown}:{line_of(sorted(unknown)[0])}: unknown key(s) {sorted(unknown)}")
+        raise ChecksError(
+            f"{shown}:{line_of(sorted(unknown)[0])}: unknown key(s) {sorted(unknown)}"
+        )
     tolerance = data.get("tolerance") or {}
     if not {"rel", "abs", "reason"} <= set(tolerance):
         raise ChecksError(
@@ -468,12 +470,15 @@ def load_checks(root: Path, task: str) -> Checks:
         if len(kinds) != 1 or extra or "line" not in item or not item.get("reason"):
             raise ChecksError(
                 f"{where}: rules[{n}]: needs 'line' (a regex with one group), exactly one of "
-                f"{', '.join(RULE_KINDS)}, and a 'reason'" + (f"; unknown {sorted(extra)}" if extra else "")
+                f"{', '.join(RULE_KINDS)}, and a 'reason'"
+                + (f"; unknown {sorted(extra)}" if extra else "")
             )
         try:
             pattern = re.compile(item["line"], re.MULTILINE)
         except re.error as exc:
-            raise ChecksError(f"{where}: rules[{n}].line: not a regular expression: {exc}") from None
+            raise ChecksError(
+                f"{where}: rules[{n}].line: not a regular expression: {exc}"
+            ) from None
         if pattern.groups != 1:
             raise ChecksError(f"{where}: rules[{n}].line: needs exactly one group (...)")
         if kinds[0] == "near" and "within" not in item:
@@ -492,7 +497,9 @@ def rule_problems(checks: Checks, outputs: dict[Run, str], what: str = "run") ->
         for label, value in TRUE_LINE.findall(text):
             right = "False" if label.strip() in checks.false_is_right else "True"
             if value != right:
-                problems.append(f"{run.name} ({what}): '{label.strip()}: {value}', expected {right}")
+                problems.append(
+                    f"{run.name} ({what}): '{label.strip()}: {value}', expected {right}"
+                )
         for rule in checks.rules:
             if run.framework not in rule.frameworks:
                 continue
@@ -573,7 +580,8 @@ def check_result(
     warnings = new_deprecations(result, allowed_warnings(run.root))
     if warnings:
         return (
-            f"{run.name}: new deprecation warning(s) on stderr:\n  " + "\n  ".join(warnings)
+            f"{run.name}: new deprecation warning(s) on stderr:\n  "
+            + "\n  ".join(warnings)
             + f"\nUse the current API, or add the message to snippets/{ALLOWED_FILE} with the "
             "reason it cannot be avoided."
         )
