@@ -298,7 +298,10 @@ def execute(notebook: dict, nb: Notebook, timeout: float = runner.TIME_LIMIT_S) 
             ),
             "?",
         )
-        raise NotebookError(f"{nb.path.relative_to(ROOT)}: cell {cell} failed:\n{exc}") from None
+        message = ANSI.sub("", str(exc))  # the kernel colours its traceback
+        raise NotebookError(
+            f"{nb.path.relative_to(ROOT)}: cell {cell} failed:\n{message}"
+        ) from None
     except (CellTimeoutError, DeadKernelError) as exc:
         raise NotebookError(f"{nb.path.relative_to(ROOT)}: {type(exc).__name__}: {exc}") from None
     finally:
