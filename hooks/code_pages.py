@@ -399,7 +399,7 @@ def expand_take_away(markdown: str, page: Page, config: MkDocsConfig, lang: str)
     src = page.file.src_uri
     task = task_of(src)
 
-    def downloads(match: re.Match) -> str:
+    def framework_of(match: re.Match) -> str:
         fw = match.group(2)
         if fw not in FRAMEWORKS:
             line = markdown.count("\n", 0, match.start()) + 1
@@ -407,17 +407,13 @@ def expand_take_away(markdown: str, page: Page, config: MkDocsConfig, lang: str)
                 f"docs/{src}:{line}: unknown framework in '{match.group(0).strip()}'; "
                 f"use one of {', '.join(FRAMEWORKS)}"
             )
-        return f"{match.group(1)}{TAKE_AWAY_TOKEN.format(fw=fw)}"  # HTML: on_page_content
+        return fw
+
+    def downloads(match: re.Match) -> str:  # the HTML goes in in on_page_content
+        return f"{match.group(1)}{TAKE_AWAY_TOKEN.format(fw=framework_of(match))}"
 
     def install(match: re.Match) -> str:
-        fw = match.group(2)
-        if fw not in FRAMEWORKS:
-            line = markdown.count("\n", 0, match.start()) + 1
-            raise PluginError(
-                f"docs/{src}:{line}: unknown framework in '{match.group(0).strip()}'; "
-                f"use one of {', '.join(FRAMEWORKS)}"
-            )
-        return install_block(fw, task, lang, match.group(1))
+        return install_block(framework_of(match), task, lang, match.group(1))
 
     markdown = MARKER_DOWNLOADS.sub(downloads, markdown)
     markdown = MARKER_INSTALL.sub(install, markdown)
