@@ -74,6 +74,7 @@ prerequisites: $(VENV)/.site-deps
 test: setup-test
 	@$(MAKE) --no-print-directory prerequisites
 	$(PY) -m pytest $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory lint
 
 # Everything but the browser, the snippet runs and Lighthouse; then the lint. The serve and
 # HTML-validity tests (a server started and rebuilt five times, the Java checker) stay in the
