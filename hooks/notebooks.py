@@ -189,6 +189,7 @@ def setup_code(nb: Notebook) -> str:
         ]
     lines += [
         "import importlib",
+        "import importlib.metadata",
         "import importlib.util",
         "import subprocess",
         "import sys",
@@ -200,8 +201,10 @@ def setup_code(nb: Notebook) -> str:
         "missing = [req for name, req in needed.items() if importlib.util.find_spec(name) is None]",
         "if missing:  # never reinstalls or upgrades what is there",
         '    subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", *missing])',
-        "for name in needed:",
-        "    print(name, importlib.import_module(name).__version__)",
+        "for name, requirement in needed.items():  # not every package has __version__",
+        "    module = importlib.import_module(name)",
+        '    version = getattr(module, "__version__", None)',
+        '    print(name, version or importlib.metadata.version(requirement.split("==")[0]))',
     ]
     return "\n".join(lines) + "\n"
 
@@ -223,6 +226,8 @@ def make(nb: Notebook, repo: str = "", branch: str = "main") -> dict:
         notes = "\n".join(f"{n}. {note}" for n, note in enumerate(words["notes"], 1))
         cells.append(markdown_cell(f"{t['notes']}\n\n{notes}"))
     cells += [markdown_cell(t["code"]), code_cell(read_source(nb.script))]
+    for n, cell in enumerate(cells, 1):  # nbformat 4.5 requires an id; a fixed one keeps diffs
+        cell["id"] = f"{nb.slug}-{nb.framework}-{n}"
     return {
         "cells": cells,
         "metadata": {

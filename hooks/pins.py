@@ -152,6 +152,8 @@ NEEDS_TOO = {
     "tensorboard_keras.py": ["tensorflow"],
     # torch.onnx.export writes the graph with onnxscript
     "onnx_export_pytorch.py": ["onnxscript"],
+    # on the jax backend the pages show, Keras' model.export(format="onnx") loads jax2onnx
+    "onnx_export_keras.py": ["jax2onnx"],
 }
 
 

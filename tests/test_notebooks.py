@@ -4,10 +4,12 @@ runs and prints what the snippet's .out stores (the same tolerance as the snippe
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import json
 import re
 import subprocess
+import warnings
 
 import pytest
 
@@ -59,6 +61,23 @@ def test_notebook_is_in_step_with_its_snippet_and_page(nb):
     assert sr.outputs_match(expected, nbs.snippet_output(stored)), (
         f"{shown}: its stored output is not {nb.run.out.name}'s. {REMAKE}"
     )
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda nb: nb.path.name)
+def test_notebook_is_valid_nbformat(nb):
+    """Jupyter, Colab and GitHub read it without repairing it (nbformat 4.5: cell ids)."""
+    import nbformat
+
+    stored = load(nb)
+    try:
+        with warnings.catch_warnings():  # nbformat repairs a missing id with only a warning
+            warnings.simplefilter("error")
+            nbformat.validate(copy.deepcopy(stored), version=4)
+    except (nbformat.ValidationError, Warning) as exc:
+        pytest.fail(f"{nb.path.relative_to(sr.ROOT)}: not valid nbformat 4: {exc}. {REMAKE}")
+    ids = [cell.get("id") for cell in stored["cells"]]
+    assert len(set(ids)) == len(ids), f"{nb.path.relative_to(sr.ROOT)}: repeated cell ids {ids}"
 
 
 @pytest.mark.unit
