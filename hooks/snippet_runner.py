@@ -15,7 +15,10 @@ beside the script as ``<task>_tensorflow.out``, ``<task>_pytorch.out`` and
 never equal a package's, so ``python FILE`` works from any folder.
 
 Every run is a fresh ``python FILE`` process, as a reader runs it, in an empty temporary
-working directory, with a time limit of ``TIME_LIMIT_S``. The Keras run on the pages'
+working directory, with a time limit of ``TIME_LIMIT_S``. The one exception saves the tests
+time: with ``share_imports`` (tests/test_snippets.py), the Keras runs on the two backends the
+pages do not show are forked from one process per backend that has imported Keras
+(hooks/snippet_forkserver.py); ``--write`` and ``--check`` never do this. The Keras run on the pages'
 backend sets no ``KERAS_BACKEND``: the script's own default must give the page's output. Runs go two at a time (the CI machine has two cores) and
 each process is held to one CPU thread, which also keeps the numbers the same from one
 machine to the next.
@@ -34,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import math
 import os
 import re
@@ -278,6 +282,89 @@ def execute(
     )
 
 
+class ForkServer:
+    """The runs of one Keras backend through hooks/snippet_forkserver.py: Keras imported once,
+    a forked child per run (see that file for why the result is a fresh run's)."""
+
+    SERVER = Path(__file__).with_name("snippet_forkserver.py")
+
+    def __init__(self, backend: str, device: str):
+        self.home = tempfile.mkdtemp(prefix=f"snippet-forkserver-{backend}-")
+        model = Run("forkserver", "keras", backend)
+        self.log = open(os.path.join(self.home, "server.err"), "wb")
+        self.proc = subprocess.Popen(
+            [sys.executable, str(self.SERVER)],
+            cwd=self.home,
+            env=run_env(model, device, self.home),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            text=True,
+            start_new_session=True,
+        )
+        ready = self.proc.stdout.readline()
+        # what the import printed (warnings included) belongs to every run's stderr
+        self.start_stderr = self.server_stderr()
+        self.problem = (
+            None
+            if ready.strip() == '{"ready": true}'
+            else (f"the Keras {backend} fork server did not start:\n{tail(self.start_stderr)}")
+        )
+
+    def server_stderr(self) -> str:
+        path = Path(self.home) / "server.err"
+        return path.read_text("utf-8", "replace") if path.exists() else ""
+
+    def execute(self, run: Run, time_limit: float, script: Path | None) -> Result:
+        if self.problem:
+            return Result(run, "", self.problem, 1, 0.0)
+        workdir = tempfile.mkdtemp(prefix="snippet-run-")
+        out, err = (os.path.join(self.home, f"run.{name}") for name in ("out", "err"))
+        request = {
+            "script": str((script or run.script).resolve()),
+            "workdir": workdir,
+            "stdout": out,
+            "stderr": err,
+            "time_limit": time_limit,
+        }
+        start = time.perf_counter()
+        self.proc.stdin.write(json.dumps(request) + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        seconds = time.perf_counter() - start
+        read = lambda path: Path(path).read_text("utf-8", "replace") if Path(path).exists() else ""  # noqa: E731
+        if not line:
+            self.problem = (
+                f"the Keras {run.backend} fork server stopped:\n{tail(self.server_stderr())}"
+            )
+            shutil.rmtree(workdir, ignore_errors=True)
+            return Result(run, "", self.problem, 1, seconds)
+        reply = json.loads(line)
+        left = tuple(sorted(os.listdir(workdir)))
+        shutil.rmtree(workdir, ignore_errors=True)
+        return Result(
+            run,
+            normalise(read(out)),
+            self.start_stderr + read(err),
+            reply["returncode"],
+            seconds,
+            reply["cpu"],
+            left,
+        )
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.stdin.close()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        self.proc.stdout.close()
+        self.log.close()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
 def execute_all(
     runs: list[Run],
     device: str = "cpu",
@@ -285,18 +372,47 @@ def execute_all(
     time_limit: float = TIME_LIMIT_S,
     progress=None,
     scripts: dict[Run, Path] | None = None,
+    share_imports: bool = False,
 ) -> list[Result]:
     """Run snippets ``jobs`` at a time (``scripts``: a copy to run instead of a run's own
-    script); results come back in the order of ``runs``."""
+    script); results come back in the order of ``runs``.
 
-    def one(run):
-        result = execute(run, device, time_limit, (scripts or {}).get(run))
+    ``share_imports``: the Keras runs on the backends the pages do not show go through one
+    ForkServer per backend (Keras imported once) instead of a ``python FILE`` each. The tests
+    use it to save time; ``--write`` never does, so stored outputs always come from
+    ``python FILE``."""
+    scripts = scripts or {}
+
+    def fresh(run):
+        result = execute(run, device, time_limit, scripts.get(run))
         if progress:
             progress(result)
-        return result
+        return [result]
 
+    def shared(backend, group):
+        server = ForkServer(backend, device)
+        try:
+            results = []
+            for run in group:
+                results.append(server.execute(run, time_limit, scripts.get(run)))
+                if progress:
+                    progress(results[-1])
+            return results
+        finally:
+            server.close()
+
+    groups: dict[str, list[Run]] = {}
+    if share_imports:
+        for run in runs:
+            if run.backend and run.backend != PAGE_KERAS_BACKEND:
+                groups.setdefault(run.backend, []).append(run)
+    grouped = {run for group in groups.values() for run in group}
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        return list(pool.map(one, runs))
+        # the long shared groups first, so they do not end last
+        futures = [pool.submit(shared, backend, group) for backend, group in groups.items()]
+        futures += [pool.submit(fresh, run) for run in runs if run not in grouped]
+        by_run = {result.run: result for future in futures for result in future.result()}
+    return [by_run[run] for run in runs]
 
 
 def numbers_match(expected: str, actual: str, rel: float = REL_TOL, abs_: float = ABS_TOL) -> bool:
@@ -617,7 +733,8 @@ def timing_summary(results: list[Result], wall: float, jobs: int = JOBS) -> str:
     cpu = sum(r.cpu_seconds for r in results)
     lines = [
         f"{len(results)} snippet runs in {wall:.1f} s wall time, {jobs} at a time "
-        f"({cpu:.1f} s of CPU time: about {cpu / jobs:.0f} s on an idle {jobs}-core machine)"
+        f"({cpu:.1f} s of CPU time: about {cpu / jobs:.0f} s on an idle {jobs}-core machine; "
+        "a forked run counts its own CPU, not the import it shares)"
     ]
     for r in sorted(results, key=lambda r: -r.seconds)[:5]:
         lines.append(f"  slowest: {r.seconds:5.1f} s ({r.cpu_seconds:4.1f} s CPU)  {r.run.name}")

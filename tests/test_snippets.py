@@ -2,7 +2,9 @@
 
 What runs is what a reader downloads: the site's ``downloads/<task>-<framework>.py``, started
 with ``python FILE`` in an empty folder (tests/test_downloads.py checks the download is the
-snippet, byte for byte). The runs go once per session (two at a time, see
+snippet, byte for byte). The Keras runs on the two backends the pages do not show go through
+one process per backend that imports Keras once and forks a child per run
+(hooks/snippet_forkserver.py), to save time. The runs go once per session (two at a time, see
 hooks/snippet_runner.py); each run is then its own test, so a failure names the script, its
 Keras backend and the diff. The runner
 itself is tested on small throw-away snippets: one that raises, one that hangs, one whose
@@ -45,7 +47,7 @@ def snippet_results(pytestconfig, built_site):
     missing = [str(path) for path in scripts.values() if not path.is_file()]
     assert not missing, f"the built site lacks these downloads: {missing}"
     start = time.perf_counter()
-    results = sr.execute_all(RUNS, scripts=scripts)
+    results = sr.execute_all(RUNS, scripts=scripts, share_imports=True)
     wall = time.perf_counter() - start
     summary = sr.timing_summary(results, wall)
     pytestconfig.pluginmanager.register(_SnippetSummary(summary), "snippet-summary")
@@ -401,3 +403,64 @@ def test_cli_cuda_check_passes_and_counts_differing_lines(tmp_path, capsys):
         in out
     )
     assert "5 snippet runs: all ok" in out
+
+
+# --- the shared-import path (hooks/snippet_forkserver.py), on throw-away Keras snippets -------
+
+FORKED = {
+    "ok": "import keras\nprint('backend:', keras.backend.backend())\nprint('same')\n",
+    "raises": "import keras\nraise ValueError('no such layer')\n",
+    "hangs": "import time\nprint('start', flush=True)\ntime.sleep(60)\n",
+    "writes": "open('model.keras', 'w').write('x')\nprint('same')\n",
+    "deprecated": "import warnings\nwarnings.warn('old_api is deprecated', DeprecationWarning)\n"
+    "print('same')\n",
+    # a snippet that changes global state (the dtype policy) before the next one runs
+    "policy": "import keras\nkeras.config.set_dtype_policy('mixed_bfloat16')\nprint('same')\n",
+    "after": "import keras\nprint('policy:', keras.config.dtype_policy().name)\n",
+}
+
+
+@pytest.fixture(scope="module")
+def forked(tmp_path_factory):
+    """Each FORKED snippet run on the torch backend through one fork server, in order."""
+    root = tmp_path_factory.mktemp("forked")
+    for name, code in FORKED.items():
+        outputs = {
+            **ALL_SAME,
+            "keras.torch.out": {"ok": "backend: torch\nsame\n", "after": "policy: float32\n"}.get(
+                name, "same\n"
+            ),
+        }
+        make_task(root, name, {"keras": code}, outputs)
+    runs = [run_of(root, name, "keras", "torch") for name in FORKED]
+    results = sr.execute_all(runs, time_limit=5, share_imports=True)
+    return {result.run.task: result for result in results}
+
+
+def test_a_forked_run_prints_what_a_fresh_one_does(forked):
+    assert sr.check_result(forked["ok"]) is None, forked["ok"].stderr
+
+
+def test_a_forked_run_that_raises_fails_with_its_traceback(forked):
+    message = sr.check_result(forked["raises"])
+    assert "raises_keras.py [KERAS_BACKEND=torch]" in message and "exited with status 1" in message
+    assert "ValueError: no such layer" in message
+
+
+def test_a_forked_run_that_hangs_is_stopped_at_the_time_limit(forked):
+    assert forked["hangs"].returncode is None and forked["hangs"].seconds < 15
+    assert "still running after 5 s" in sr.check_result(forked["hangs"], time_limit=5)
+
+
+def test_a_forked_run_that_writes_where_it_runs_is_refused(forked):
+    assert forked["writes"].left == ("model.keras",)
+    assert "model.keras" in sr.check_result(forked["writes"])
+
+
+def test_a_forked_runs_deprecation_warning_is_caught(forked):
+    assert "new deprecation warning(s) on stderr" in sr.check_result(forked["deprecated"])
+
+
+def test_one_forked_run_leaves_nothing_to_the_next(forked):
+    assert sr.check_result(forked["policy"]) is None
+    assert forked["after"].stdout == "policy: float32\n", forked["after"].stdout
