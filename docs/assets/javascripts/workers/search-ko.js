@@ -6,7 +6,9 @@
  *   stem and spelling variants (텐서플로우가 -> 텐서플로우가, 텐서플로우, 텐서플로, tensorflow),
  *   at the token's own position, so results still highlight the word in the text;
  * - query: strips particles and splits Latin from Hangul before Material's search sees it;
- * - result: adds spelling variants to the matched terms, so the page highlights them all.
+ * - result: adds spelling variants to the matched terms, so the page highlights them all, and
+ *   orders the pages by the ranking rules (a query naming a framework lists that framework's
+ *   page among the first three; rules.ranking, the same rules the build reads).
  *
  * Anything unexpected falls back to Material's behaviour: search never breaks on our account.
  * The build writes the name of Material's (hashed) worker below.
@@ -34,8 +36,8 @@
     var SETUP = 0, QUERY = 2, RESULT = 3
     var state = null
 
-    function setup(config) {
-      var rules = config && config.normalise
+    function setup(data) {
+      var rules = data && data.config && data.config.normalise
       if (!rules || !self.searchKo) {
         state = null
         return
@@ -43,23 +45,51 @@
       var lexicon = rules.lexicon || {}
       var stems = new Set()
       Object.keys(lexicon).forEach(function (word) { stems.add(lexicon[word]) })
+      var norm = self.searchKo.createNormaliser(rules)
+      var titles = Object.create(null)  /* page -> its title (not its sections' headings) */
+      ;(data.docs || []).forEach(function (doc) {
+        if (doc && typeof doc.location === "string" && doc.location.indexOf("#") < 0)
+          titles[doc.location] = String(doc.title || "")
+      })
       state = {
-        norm: self.searchKo.createNormaliser(rules),
+        norm: norm,
+        ranker: rules.ranking ? self.searchKo.createRanker(rules, norm) : null,
+        titles: titles,
         lexicon: lexicon,
         stems: stems,
-        known: new Set()
+        known: new Set(),
+        query: ""
       }
+    }
+
+    /* Material's result: one group per page (the page and its sections), best first */
+    function rerank(items) {
+      if (!state.ranker || !Array.isArray(items) || !state.query)
+        return items
+      var byPage = new Map()
+      var pages = []
+      items.forEach(function (group) {
+        var page = group && group[0] && String(group[0].location).split("#")[0]
+        if (typeof page !== "string" || byPage.has(page))
+          return
+        byPage.set(page, group)
+        pages.push(page)
+      })
+      if (pages.length !== items.length)  /* not the shape we know: leave it */
+        return items
+      return state.ranker.rerank(pages, state.query, state.titles)
+        .map(function (page) { return byPage.get(page) })
     }
 
     function inbound(message) {
       try {
         if (message && message.type === SETUP)
-          setup(message.data && message.data.config)
-        else if (message && message.type === QUERY && state && typeof message.data === "string")
-          return {
-            type: QUERY,
-            data: state.norm.query(message.data, state.lexicon, state.known)
-          }
+          setup(message.data)
+        else if (message && message.type === QUERY && state && typeof message.data === "string") {
+          /* Material answers each query before it reads the next message */
+          state.query = state.norm.query(message.data, state.lexicon, state.known)
+          return { type: QUERY, data: state.query }
+        }
       } catch (err) {
         state = null
       }
@@ -68,13 +98,15 @@
 
     function outbound(message) {
       try {
-        if (message && message.type === RESULT && state && message.data && message.data.items)
+        if (message && message.type === RESULT && state && message.data && message.data.items) {
           message.data.items.forEach(function (group) {
             group.forEach(function (item) {
               if (item.terms)
                 item.terms = state.norm.highlightTerms(item.terms)
             })
           })
+          message.data.items = rerank(message.data.items)
+        }
       } catch (err) { /* keep Material's result as it is */ }
       return message
     }
