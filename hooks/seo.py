@@ -6,7 +6,9 @@ what it needs for the Open Graph and Twitter/X tags, draws the page's preview ca
 
 * makes the ``<link rel="alternate" hreflang>`` links absolute and adds ``x-default`` (the
   Korean page). static-i18n writes them relative; search engines want absolute URLs. The
-  language switcher keeps its relative links (they also work on a local server).
+  language switcher keeps relative links (they also work on a local server, a mirror, a
+  fork's Pages): on every page, the home pages included, where static-i18n leaves
+  root-absolute ones (``/repo/en/``) that break when the site is served from another path.
 * writes one sitemap per language, ``/sitemap.xml`` (Korean) and ``/en/sitemap.xml``,
   each page with its ``xhtml:link`` alternates, and ``robots.txt`` naming both.
 * keeps the one ``404.html`` of the Korean build, rendered from ``overrides/404.html``
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 import project  # hooks/ is on sys.path while MkDocs loads a hook
 import social_cards
@@ -171,11 +174,13 @@ def page_seo(page, config) -> dict:
     return page.seo
 
 
+@event_priority(-100)  # after static-i18n's (50), which sets the language switch's links
 def on_page_context(
     context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
     seo = page_seo(page, config)
     context["seo"] = seo
+    relative_language_switch(config, seo)
     state.sitemap[seo["lang"]].append(seo)
     if state.fonts:
         state.cards[seo["lang"]].append(
@@ -188,6 +193,21 @@ def on_page_context(
             )
         )
     return context
+
+
+def relative_language_switch(config, seo: dict) -> None:
+    """Point the language switch at the page's twins by site-relative URLs ('', 'en/',
+    'en/keras/'): the theme's `url` filter turns them into page-relative ones ('../', 'en/').
+    static-i18n (on_page_context, which runs before this hook's) sets the twins' URLs on inner
+    pages, but leaves the home pages with root-absolute links built from site_url's path."""
+    base = site_url(config)
+    # static-i18n sets them as an attribute (config.extra.alternate), which the theme's
+    # `config.extra.alternate` reads before the key
+    lists = [getattr(config.extra, "alternate", None), config.extra.get("alternate")]
+    for alternate in [a for links in lists if links for a in links]:
+        href = seo["alternates"].get(alternate.get("lang"))
+        if href is not None and href.startswith(base):
+            alternate["link"] = href[len(base) :] or "./"
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -1,6 +1,7 @@
 """A local stand-in for GitHub Pages: serves a built site, gzip-compressed when the client
 asks for it, answers unknown paths with the site's 404.html and status 404, and redirects a
-folder without its trailing slash (``/en`` -> ``/en/``) as Pages does."""
+folder without its trailing slash (``/en`` -> ``/en/``) as Pages does. ``prefix`` serves the
+site under a sub-path (``/mirror/x/``), as a mirror or a fork's Pages would."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ COMPRESSIBLE = (
 
 
 class PagesHandler(SimpleHTTPRequestHandler):
+    prefix = "/"  # the path the site is served under (SiteServer's prefix)
+
     def log_message(self, *args):  # keep test output quiet
         pass
 
@@ -32,20 +35,28 @@ class PagesHandler(SimpleHTTPRequestHandler):
     def do_GET(self, head: bool = False):
         root = Path(self.directory)
         path = unquote(urlsplit(self.path).path)
+        if self.prefix != "/":
+            if path + "/" == self.prefix:
+                return self.redirect(self.prefix)
+            if not path.startswith(self.prefix):
+                return self.send_file(root / "404.html", HTTPStatus.NOT_FOUND, head)
+            path = "/" + path[len(self.prefix) :]
         target = (root / path.lstrip("/")).resolve()
         if root.resolve() not in target.parents and target != root.resolve():
             return self.send_file(root / "404.html", HTTPStatus.NOT_FOUND, head)
         if target.is_dir():
             if not path.endswith("/"):
-                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                self.send_header("Location", path + "/")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
+                return self.redirect(self.prefix.rstrip("/") + path + "/")
             target = target / "index.html"
         if not target.is_file():
             return self.send_file(root / "404.html", HTTPStatus.NOT_FOUND, head)
         return self.send_file(target, HTTPStatus.OK, head)
+
+    def redirect(self, location: str):
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def send_file(self, file: Path, status: HTTPStatus, head: bool):
         if not file.is_file():
@@ -73,10 +84,16 @@ class PagesHandler(SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """``with SiteServer(site_dir) as base_url: ...`` serves on a free loopback port."""
+    """``with SiteServer(site_dir) as base_url: ...`` serves on a free loopback port; with
+    ``prefix="/mirror/x/"`` the site lives under that path (base_url stays the origin)."""
 
-    def __init__(self, directory: Path, port: int = 0):
-        handler = partial(PagesHandler, directory=str(directory))
+    def __init__(self, directory: Path, port: int = 0, prefix: str = "/"):
+        if not (prefix.startswith("/") and prefix.endswith("/")):
+            raise ValueError(f"prefix {prefix!r} must start and end with '/'")
+        handler = partial(
+            type("PrefixedPagesHandler", (PagesHandler,), {"prefix": prefix}),
+            directory=str(directory),
+        )
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -100,9 +117,10 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("directory", nargs="?", default="site")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--prefix", default="/", help="serve under this path, e.g. /mirror/x/")
     args = parser.parse_args()
-    with SiteServer(Path(args.directory), args.port) as url:
-        print(f"Serving {args.directory} at {url} (Ctrl+C stops)")
+    with SiteServer(Path(args.directory), args.port, args.prefix) as url:
+        print(f"Serving {args.directory} at {url}{args.prefix} (Ctrl+C stops)")
         try:
             threading.Event().wait()
         except KeyboardInterrupt:
