@@ -141,6 +141,23 @@
     importScripts(MATERIAL_WORKER)
 
     var lunr = self.lunr
+
+    /* lunr's TokenSet names a node by its edges as char + child id with nothing between, so
+       with digit edges two different nodes can get the same name ("1" -> node 23 and "1" ->
+       node 2, "3" -> ...): minimising the word graph then merges them, and the index's token
+       set holds words no page has ("xla0.975×12"), which a query that expands to them ("x")
+       turns into a TypeError in lunr. A delimiter after each id makes the names unambiguous.
+       Not ours to skip: the speed page's figures in table cells are such words. */
+    lunr.TokenSet.prototype.toString = function () {
+      if (this._str)
+        return this._str
+      var str = this.final ? "1" : "0"
+      var labels = Object.keys(this.edges).sort()
+      for (var i = 0; i < labels.length; i++)
+        str += labels[i] + this.edges[labels[i]].id + ","
+      return str
+    }
+
     lunr.Pipeline.registerFunction(indexToken, "searchKo")
     var add = lunr.Builder.prototype.add
     lunr.Builder.prototype.add = function (doc, attributes) {
