@@ -43,6 +43,15 @@ def kind_of(item) -> str:
     return "unit"
 
 
+def pytest_collection_finish(session):
+    """Start the network-bound uv resolutions (tests/test_requirements.py) at once, so they run
+    while the browser tests do."""
+    if any(item.nodeid.startswith("tests/test_requirements.py") for item in session.items):
+        from tests import test_requirements
+
+        session.config.uv_resolutions = test_requirements.start_resolving()
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if not any(item.get_closest_marker(kind) for kind in KINDS):

@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -54,19 +55,27 @@ def resolved(proc: subprocess.CompletedProcess, platform: str, python: str) -> s
     return (Path(proc.args[proc.args.index("--output-file") + 1])).read_text()
 
 
-@pytest.fixture(scope="module")
-def resolutions(tmp_path_factory):
-    """Every (platform, Python) resolution, four at a time: uv waits on the network mostly."""
+OUTSIDE = ("3.10", "3.14")
+WANTED = [(p, v) for p in PLATFORMS for v in CLAIMED] + [("Linux x86-64", v) for v in OUTSIDE]
+
+
+def start_resolving() -> dict:
+    """Start every (platform, Python) resolution in the background, four at a time; returns
+    (platform, python) -> future. uv waits on the network mostly, so tests/conftest.py starts
+    them when the session begins, and the browser tests run meanwhile."""
     from concurrent.futures import ThreadPoolExecutor
 
-    folder = tmp_path_factory.mktemp("uv")
-    wanted = [(p, v) for p in PLATFORMS for v in CLAIMED] + [("Linux x86-64", v) for v in OUTSIDE]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        done = pool.map(lambda pv: resolve(*pv, folder), wanted)
-        return dict(zip(wanted, done, strict=True))
+    folder = Path(tempfile.mkdtemp(prefix="uv-resolve-"))
+    pool = ThreadPoolExecutor(max_workers=4)  # more at once is no faster here
+    started = {pv: pool.submit(resolve, *pv, folder) for pv in WANTED}
+    pool.shutdown(wait=False)
+    return started
 
 
-OUTSIDE = ("3.10", "3.14")
+@pytest.fixture(scope="module")
+def resolutions(pytestconfig):
+    started = getattr(pytestconfig, "uv_resolutions", None) or start_resolving()
+    return {pv: future.result() for pv, future in started.items()}
 
 
 @pytest.mark.parametrize("python", CLAIMED)
