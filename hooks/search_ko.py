@@ -320,6 +320,23 @@ class RulesChecker:
                 needle,
             )
 
+    def unique_words(
+        self, where: str, words: list, separator: re.Pattern, seen: dict, i: int, at: list,
+        clash: str, fix: str,
+    ):  # fmt: skip
+        """Each word a token the index can hold, and in one entry only (seen: word -> entry)."""
+        for word in words:
+            self.token_word(where, word, separator, *at)
+            if word in seen:
+                self.fail(
+                    f"{where} {word!r}",
+                    clash.format(seen[word]),
+                    fix,
+                    *at,
+                    json.dumps(word, ensure_ascii=False),
+                )
+            seen[word] = i
+
     def variants(self, groups, separator: re.Pattern):
         if not isinstance(groups, list):
             self.fail("variants", "not a list of groups", 'Write [["...", "..."], ...].')
@@ -335,17 +352,11 @@ class RulesChecker:
                     "Add its other spellings or remove the group.",
                     *at,
                 )
-            for word in words:
-                self.token_word(f"variants[{i}]", word, separator, *at)
-                if word in seen:
-                    self.fail(
-                        f"variants[{i}] {word!r}",
-                        f"also in variants[{seen[word]}]; only one group can apply to a word",
-                        "Merge the two groups.",
-                        *at,
-                        json.dumps(word, ensure_ascii=False),
-                    )
-                seen[word] = i
+            self.unique_words(
+                f"variants[{i}]", words, separator, seen, i, at,
+                "also in variants[{}]; only one group can apply to a word",
+                "Merge the two groups.",
+            )  # fmt: skip
 
     def ranking(self, ranking, separator: re.Pattern):
         anchor = '"ranking"'
@@ -417,17 +428,12 @@ class RulesChecker:
                     label, f"page also in ranking.frameworks[{pages[page]}]", "Merge them.", *at
                 )
             pages[page] = i
-            for word in self.strings(f"{label}.names", fw.get("names"), *at):
-                self.token_word(f"{label}.names", word, separator, *at)
-                if word in names:
-                    self.fail(
-                        f"{label}.names {word!r}",
-                        f"also a name in ranking.frameworks[{names[word]}]",
-                        "A name can point at one page only; remove one.",
-                        *at,
-                        json.dumps(word, ensure_ascii=False),
-                    )
-                names[word] = i
+            self.unique_words(
+                f"{label}.names", self.strings(f"{label}.names", fw.get("names"), *at),
+                separator, names, i, at,
+                "also a name in ranking.frameworks[{}]",
+                "A name can point at one page only; remove one.",
+            )  # fmt: skip
             if not fw.get("names"):
                 self.fail(label, "no names", "List the spellings that name it.", *at)
 
